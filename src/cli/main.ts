@@ -1,0 +1,47 @@
+// The headless `rnn-lab` command: same engine and data code as the extension, no vscode.
+// Each subcommand lives in its own file under ./commands and is listed once here.
+import { CliUsageError, type CliCommand } from './cliSupport';
+
+const COMMANDS: Record<string, () => CliCommand> = {
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const factory = COMMANDS[name];
+  if (factory === undefined) {
+    throw new CliUsageError(`unknown command "${name}"; accepted: ${Object.keys(COMMANDS).join(', ')}`);
+  }
+  return factory().run(rest);
+}
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, factory]) => `  rnn-lab ${name.padEnd(10)} ${factory().summary}`);
+  return `rnn-lab ${VERSION} — recurrent neural networks and backpropagation through time, headless\n\nUsage:\n${lines.join('\n')}\n\nRun "rnn-lab <command> --help" for the flags of one command.\n`;
+}
+
+declare const __RNN_LAB_VERSION__: string | undefined;
+const VERSION = typeof __RNN_LAB_VERSION__ === 'string' ? __RNN_LAB_VERSION__ : '0.1.0';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliUsageError) {
+      process.stderr.write(`rnn-lab: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`rnn-lab: ${message}\n`);
+    process.exitCode = 1;
+  },
+);
