@@ -29,7 +29,13 @@ function configs() {
   const list = [nodeBundle('src/extension.ts', 'dist/extension.js', { external: ['vscode'] })];
   if (fs.existsSync('src/worker/main.ts')) list.push(nodeBundle('src/worker/main.ts', 'dist/worker.js'));
   if (fs.existsSync('src/cli/main.ts')) {
-    list.push(nodeBundle('src/cli/main.ts', 'dist/cli.js', { banner: { js: '#!/usr/bin/env node' } }));
+    // `rnn-lab bench` requires the comparison libraries (devDependencies) at run time only: never bundle them.
+    list.push(
+      nodeBundle('src/cli/main.ts', 'dist/cli.js', {
+        banner: { js: '#!/usr/bin/env node' },
+        external: ['@tensorflow/tfjs', 'brain.js'],
+      }),
+    );
   }
   for (const panel of fs.existsSync('webview') ? fs.readdirSync('webview') : []) {
     const entry = path.join('webview', panel, 'main.ts');

@@ -1,0 +1,78 @@
+// `rnn-lab bench [--quick] [--json]` — the performance benchmark of issue 4 (`npm run bench`): RNN Lab vs
+// TensorFlow.js (pure-JS CPU backend) vs brain.js on the same workloads, a table of timesteps/s, ratios and the
+// targets. The comparison code lives in bench/ and the two libraries (devDependencies, external in the CLI bundle)
+// are required only at run time, so a missing library is reported in the table instead of failing.
+// `--json` prints the BenchmarkReport (bench/runBenchmark.ts) with fields: cores, cpuModel, node, settings, libraries,
+// workloads[{ id, cell, hiddenSize, batch, sequenceLength, timestepsPerSecond{ "rnn-lab", "tfjs-cpu", "brain.js" },
+// skipped, speedupVsTfjs, speedupVsBrain }], diagnosticMsPerCall, memory{ rssDeltaMb, heapDeltaMb, peakRssMb, … },
+// memoryError, targets[{ target, measured, met }], durationSeconds.
+// Exit code 0 when the benchmark ran (targets missed are reported, not failures); 2 for bad flags.
+// `--memory-probe` is internal: the child process that measures the T = 1,000, H = 256 training (prints JSON).
+import { spawnSync } from 'node:child_process';
+import { CliUsageError, type CliCommand } from '../cliSupport';
+import { booleanFlag, parseFlags } from '../flags';
+import { runMemoryProbe, type MemoryMeasurement } from '../../../bench/memoryProbe';
+import { formatReport } from '../../../bench/report';
+import { FULL_SETTINGS, QUICK_SETTINGS, runBenchmark } from '../../../bench/runBenchmark';
+
+const FLAGS = {
+  quick: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'memory-probe': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const HELP = `Usage: rnn-lab bench [--quick] [--json]
+
+Times training of RNN Lab, TensorFlow.js (pure-JS CPU backend) and brain.js on the same noisy-sine windows,
+alternately, and prints timesteps/s, the speed ratios and whether each performance target is met:
+  W1  vanilla tanh RNN, T=50, MSE on the last step, SGD lr 0.01, H 32/128, batch 1/32
+  W2  LSTM H=64 batch 1      W3  one ‖∂J/∂h_k‖ diagnostic, T=100, H=64
+  memory  T=1000, H=256 training (measured in a child process)
+TensorFlow.js and brain.js are devDependencies; when one is missing its column shows n/a.
+
+  --quick   fewer and shorter repetitions (about a third of the time)
+  --json    print the full report as JSON instead of the table
+`;
+
+export function benchCommand(): CliCommand {
+  return {
+    summary: 'benchmark training speed and memory against TensorFlow.js (cpu) and brain.js',
+    run: runBench,
+  };
+}
+
+async function runBench(args: readonly string[]): Promise<number> {
+  const flags = parseFlags('bench', args, FLAGS);
+  if (booleanFlag(flags, 'help')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (flags.positionals.length > 0) {
+    const got = flags.positionals.map((p) => `"${p}"`).join(' ');
+    throw new CliUsageError(`bench takes no arguments, got ${got}. Usage: rnn-lab bench [--quick] [--json]`);
+  }
+  if (booleanFlag(flags, 'memory-probe')) {
+    process.stdout.write(`${JSON.stringify(await runMemoryProbe())}\n`);
+    return 0;
+  }
+  const json = booleanFlag(flags, 'json');
+  const settings = booleanFlag(flags, 'quick') ? QUICK_SETTINGS : FULL_SETTINGS;
+  const progress = (message: string): void => {
+    if (!json) process.stderr.write(`  ${message}\n`);
+  };
+  const report = await runBenchmark(settings, measureMemoryInChild, progress);
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return 0;
+}
+
+/** Runs `<this CLI> bench --memory-probe` in a fresh Node process with --expose-gc and parses its JSON line. */
+async function measureMemoryInChild(): Promise<MemoryMeasurement> {
+  const script = process.argv[1];
+  if (script === undefined) return runMemoryProbe();
+  const child = spawnSync(process.execPath, ['--expose-gc', script, 'bench', '--memory-probe'], { encoding: 'utf8', timeout: 120_000 });
+  if (child.error !== undefined) throw child.error;
+  if (child.status !== 0) throw new Error(`memory probe exited with code ${String(child.status)}: ${child.stderr.trim().split('\n')[0] ?? ''}`);
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as MemoryMeasurement;
+}
