@@ -1,0 +1,9 @@
+// An RnnConfig read from JSON text, for tests.
+import { readRnnConfigText } from '../../../src/engine/config/readRnnConfig';
+import type { RnnConfig } from '../../../src/engine/config/rnnConfig';
+
+export function configFrom(fields: Record<string, unknown>): RnnConfig {
+  const reading = readRnnConfigText(JSON.stringify(fields));
+  if (!reading.ok) throw new Error(reading.error.message);
+  return reading.config;
+}
