@@ -40,6 +40,12 @@ function describeParseError(error: unknown, spec: Readonly<Record<string, FlagSp
     const accepts = spec[missing[1] ?? '']?.accepts;
     return `--${missing[1]} needs a value${accepts ? ` (${accepts})` : ''}`;
   }
+  // node:util parseArgs refuses `--lr -1` (a value starting with "-"): say what is accepted and how to write it
+  const ambiguous = /Option '(?:-\w, )?--([\w-]+)(?: <value>)?' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const accepts = spec[ambiguous[1] ?? '']?.accepts;
+    return `--${ambiguous[1]} got a value starting with "-"${accepts ? `; it accepts ${accepts}` : ''} (write --${ambiguous[1]}=VALUE for such values)`;
+  }
   return message.split('\n')[0] ?? message;
 }
 

@@ -1,8 +1,20 @@
 // The headless `rnn-lab` command: same engine and data code as the extension, no vscode.
 // Each subcommand lives in its own file under ./commands and is listed once here.
-import { CliUsageError, type CliCommand } from './cliSupport';
+import { CliInputError, CliUsageError, type CliCommand } from './cliSupport';
+import { benchCommand } from './commands/bench';
+import { gradcheckCommand } from './commands/gradcheck';
+import { gradsCommand } from './commands/grads';
+import { inspectCommand } from './commands/inspect';
+import { topologyCommand } from './commands/topology';
+import { trainCommand } from './commands/train';
 
 const COMMANDS: Record<string, () => CliCommand> = {
+  bench: benchCommand,
+  grads: gradsCommand,
+  gradcheck: gradcheckCommand,
+  inspect: inspectCommand,
+  topology: topologyCommand,
+  train: trainCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -35,6 +47,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof CliInputError) {
+      // Already located (`file:line:column: message`): printed as is, so editors and scripts can parse it.
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     if (error instanceof CliUsageError) {
       process.stderr.write(`rnn-lab: ${error.message}\n`);
       process.exitCode = 2;

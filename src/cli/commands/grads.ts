@@ -1,0 +1,57 @@
+// `rnn-lab grads CASE.json` — one forward + backward pass in float64, no update; input and output in the gradient
+// case format (src/engine/gradCase.ts, README "Gradient cases"). A malformed case is one line naming the field
+// path, exit 2.
+import { readFile } from 'node:fs/promises';
+import { CliInputError, type CliCommand } from '../cliSupport';
+import { booleanFlag, parseFlags, requirePositionals } from '../flags';
+import { GradCaseError, parseGradCase, runGradCase } from '../../engine/gradCase';
+
+const FLAGS = {
+  help: { type: 'boolean' },
+} as const;
+
+const HELP = `Usage: rnn-lab grads CASE.json
+
+One forward and backward pass (BPTT) in float64 on the sequence, weights and targets of CASE.json; no update.
+Prints one JSON object: loss, outputs, grads (PyTorch layout), hidden_grads, hidden_grad_norms [L][T]
+(‖∂J/∂h_k‖₂, total derivative), cell_grad_norms [L][T] (LSTM), final_hidden, final_cell (LSTM).
+`;
+
+export function gradsCommand(): CliCommand {
+  return {
+    summary: 'one exact forward + backward pass on a gradient case (JSON in, JSON out)',
+    run: runGrads,
+  };
+}
+
+async function runGrads(args: readonly string[]): Promise<number> {
+  const flags = parseFlags('grads', args, FLAGS);
+  if (booleanFlag(flags, 'help')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const [path] = requirePositionals('grads', flags, ['CASE.json']) as [string];
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'unreadable';
+    throw new CliInputError(`${path}: cannot read the case file (${reason})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliInputError(`${path}: not valid JSON (${detail})`);
+  }
+  let result;
+  try {
+    result = runGradCase(parseGradCase(json));
+  } catch (error) {
+    if (error instanceof GradCaseError) throw new CliInputError(`${path}: ${error.message}`);
+    throw error;
+  }
+  process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
+  return 0;
+}

@@ -1,0 +1,337 @@
+// `rnn-lab train DATA …` — trains a recurrent model on a numeric column of a data file, end to end: data intake
+// (src/host/data: CSV/TSV/one-number-per-line/JSON, column choice, windows per topology, normalisation fitted on the
+// training rows, the last windows held out for validation), the engine's trainer, progress per epoch on stderr, and
+// with --json one JSON object on stdout (fields documented in HELP below and the README).
+import { writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
+import { booleanFlag, enumFlag, integerFlag, numberFlag, parseFlags, requirePositionals, stringFlag } from '../flags';
+import { TOPOLOGY_IDS, type SequenceDataset } from '../../engine/dataset';
+import { createInitializedParameters, DEFAULT_INIT_SCHEME } from '../../engine/init';
+import { RecurrentModel } from '../../engine/model';
+import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES, type ModelConfig } from '../../engine/modelConfig';
+import { createOptimizer, OPTIMIZER_KINDS } from '../../engine/optimizers';
+import { SeededRandom } from '../../engine/random';
+import { serializeModel, type JsonObject } from '../../engine/serialization';
+import { trainModel, type EpochProgress, type TrainingResult } from '../../engine/trainer';
+import { checkTruncation, type TruncationOptions } from '../../engine/truncatedBptt';
+import { isDataError } from '../../host/data/dataError';
+import { loadTableFromFile } from '../../host/data/loadTable';
+import { applyNormalization, fitNormalization, NORMALIZATION_KINDS, type Normalization } from '../../host/data/normalize';
+import { selectColumns } from '../../host/data/selectColumns';
+import { makeWindows, splitTrainValidation, DEFAULT_VALIDATION_FRACTION } from '../../host/data/windowing';
+
+/** Defaults of `rnn-lab train` (the lecture's plain SGD on a small vanilla RNN). */
+export const TRAIN_DEFAULTS = {
+  window: 20,
+  horizon: 1,
+  topology: 'many-to-one',
+  cell: 'rnn',
+  nonlinearity: 'tanh',
+  hidden: 16,
+  layers: 1,
+  epochs: 20,
+  batch: 1,
+  optimizer: 'sgd',
+  learningRate: 0.01,
+  seed: 1,
+  normalize: 'zscore',
+} as const;
+
+const MAX_WINDOW = 100_000;
+const MAX_HIDDEN = 4096;
+
+const FLAGS = {
+  column: { type: 'string', accepts: 'a column name or 1-based number; several separated by commas (the first is predicted)' },
+  window: { type: 'string', accepts: `an integer 1–${MAX_WINDOW}` },
+  horizon: { type: 'string', accepts: `an integer 1–${MAX_WINDOW}` },
+  'output-steps': { type: 'string', accepts: `an integer 1–${MAX_WINDOW}` },
+  topology: { type: 'string', accepts: TOPOLOGY_IDS.join('|') },
+  'one-to-many-input': { type: 'string', accepts: 'first-step|every-step' },
+  cell: { type: 'string', accepts: CELL_KINDS.join('|') },
+  nonlinearity: { type: 'string', accepts: NONLINEARITIES.join('|') },
+  hidden: { type: 'string', accepts: `an integer 1–${MAX_HIDDEN}` },
+  layers: { type: 'string', accepts: `an integer 1–${MAX_LAYERS}` },
+  epochs: { type: 'string', accepts: 'an integer 1–1000000' },
+  batch: { type: 'string', accepts: 'an integer 1–1000000' },
+  optimizer: { type: 'string', accepts: OPTIMIZER_KINDS.join('|') },
+  lr: { type: 'string', accepts: 'a number greater than 0 and at most 10' },
+  seed: { type: 'string', accepts: 'an integer' },
+  normalize: { type: 'string', accepts: NORMALIZATION_KINDS.join('|') },
+  validation: { type: 'string', accepts: 'a fraction from 0 to 0.9' },
+  tbptt: { type: 'string', accepts: 'K1,K2 with integers 1 ≤ K1 ≤ K2' },
+  save: { type: 'string', accepts: 'a file path for the model JSON' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+const HELP = `Usage: rnn-lab train DATA [--column C] [--window T] [--horizon H] [--topology ID] [--cell rnn|lstm|gru]
+                     [--nonlinearity tanh|relu|sigmoid] [--hidden N] [--layers N] [--epochs N] [--batch B]
+                     [--optimizer sgd|momentum|adam] [--lr X] [--seed S] [--save MODEL.json] [--json]
+
+Trains a recurrent network on a numeric column of DATA (CSV, TSV, one number per line, or JSON) with exact BPTT.
+The series is cut into sliding windows for the topology, normalised with statistics of the first
+(1 − validation) share of the rows, and the last windows are held out for validation.
+
+  --column C          column name or 1-based number; "a,b" feeds several columns, the first is predicted
+  --window T          input steps per window (default ${TRAIN_DEFAULTS.window})
+  --horizon H         predict H steps ahead (default ${TRAIN_DEFAULTS.horizon})
+  --output-steps N    generated steps for one-to-many / decoder steps M for encoder–decoder (default T)
+  --topology ID       ${TOPOLOGY_IDS.join(' | ')} (default ${TRAIN_DEFAULTS.topology})
+  --one-to-many-input first-step | every-step (default first-step)
+  --cell              rnn | lstm | gru (default ${TRAIN_DEFAULTS.cell})
+  --nonlinearity      σ of the vanilla RNN: tanh | relu | sigmoid (default ${TRAIN_DEFAULTS.nonlinearity})
+  --hidden N          hidden units per layer (default ${TRAIN_DEFAULTS.hidden})
+  --layers N          stacked layers 1–${MAX_LAYERS} (default ${TRAIN_DEFAULTS.layers})
+  --epochs N          passes over the training windows (default ${TRAIN_DEFAULTS.epochs})
+  --batch B           sequences per mini-batch; the loss averages over all their scored values (default ${TRAIN_DEFAULTS.batch})
+  --optimizer         sgd | momentum | adam (default ${TRAIN_DEFAULTS.optimizer})
+  --lr X              learning rate (default ${TRAIN_DEFAULTS.learningRate})
+  --seed S            seed of initialisation (${DEFAULT_INIT_SCHEME}) and shuffling; same seed, same run (default ${TRAIN_DEFAULTS.seed})
+  --normalize         zscore | minmax | none (default ${TRAIN_DEFAULTS.normalize})
+  --validation F      share of windows held out, the last ones in time (default ${DEFAULT_VALIDATION_FRACTION})
+  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps (many-to-one, synced)
+  --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation
+  --json              print one JSON object on stdout: trainLoss, validationLoss, lossPerEpoch,
+                      validationLossPerEpoch, hidden_grad_norms [L][T] (‖∂J/∂h_k‖₂ of the first validation window
+                      after the last epoch), cell_grad_norms (LSTM), decoder_hidden_grad_norms (encoder–decoder),
+                      timestepsPerSecond (training loop only), epochs, updates, diverged, config, data
+  --quiet             no progress lines on stderr
+`;
+
+export function trainCommand(): CliCommand {
+  return {
+    summary: 'train an RNN, LSTM or GRU on a numeric column of a data file',
+    run: runTrain,
+  };
+}
+
+interface TrainArguments {
+  readonly path: string;
+  readonly column: string | undefined;
+  readonly window: number;
+  readonly horizon: number;
+  readonly outputSteps: number | undefined;
+  readonly config: Omit<ModelConfig, 'inputSize' | 'outputSize' | 'outputLength'>;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly optimizer: (typeof OPTIMIZER_KINDS)[number];
+  readonly learningRate: number;
+  readonly seed: number;
+  readonly normalize: (typeof NORMALIZATION_KINDS)[number];
+  readonly validationFraction: number;
+  readonly truncation: TruncationOptions | null;
+  readonly save: string | undefined;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+function parseTrainArguments(args: readonly string[]): TrainArguments | null {
+  const flags = parseFlags('train', args, FLAGS);
+  if (booleanFlag(flags, 'help')) return null;
+  const [path] = requirePositionals('train', flags, ['DATA']) as [string];
+  const topology = enumFlag(flags, 'topology', TOPOLOGY_IDS) ?? TRAIN_DEFAULTS.topology;
+  const tbpttText = stringFlag(flags, 'tbptt');
+  let truncation: TruncationOptions | null = null;
+  if (tbpttText !== undefined) {
+    const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(tbpttText);
+    const k1 = match === null ? NaN : Number(match[1]);
+    const k2 = match === null ? NaN : Number(match[2]);
+    if (!(k1 >= 1 && k2 >= k1 && Number.isSafeInteger(k2))) {
+      throw new CliUsageError(`--tbptt must be K1,K2 with integers 1 ≤ K1 ≤ K2 (e.g. 10,20), got "${tbpttText}"`);
+    }
+    if (topology !== 'many-to-one' && topology !== 'many-to-many-synced') {
+      throw new CliUsageError(`--tbptt applies to --topology many-to-one or many-to-many-synced, not ${topology}`);
+    }
+    truncation = { k1, k2 };
+  }
+  return {
+    path,
+    column: stringFlag(flags, 'column'),
+    window: integerFlag(flags, 'window', 1, MAX_WINDOW) ?? TRAIN_DEFAULTS.window,
+    horizon: integerFlag(flags, 'horizon', 1, MAX_WINDOW) ?? TRAIN_DEFAULTS.horizon,
+    outputSteps: integerFlag(flags, 'output-steps', 1, MAX_WINDOW),
+    config: {
+      cell: enumFlag(flags, 'cell', CELL_KINDS) ?? TRAIN_DEFAULTS.cell,
+      nonlinearity: enumFlag(flags, 'nonlinearity', NONLINEARITIES) ?? TRAIN_DEFAULTS.nonlinearity,
+      hiddenSize: integerFlag(flags, 'hidden', 1, MAX_HIDDEN) ?? TRAIN_DEFAULTS.hidden,
+      numLayers: integerFlag(flags, 'layers', 1, MAX_LAYERS) ?? TRAIN_DEFAULTS.layers,
+      topology,
+      loss: 'mse',
+      oneToManyInput: enumFlag(flags, 'one-to-many-input', ['first-step', 'every-step'] as const) ?? 'first-step',
+    },
+    epochs: integerFlag(flags, 'epochs', 1, 1_000_000) ?? TRAIN_DEFAULTS.epochs,
+    batch: integerFlag(flags, 'batch', 1, 1_000_000) ?? TRAIN_DEFAULTS.batch,
+    optimizer: enumFlag(flags, 'optimizer', OPTIMIZER_KINDS) ?? TRAIN_DEFAULTS.optimizer,
+    learningRate: numberFlag(flags, 'lr', 0, 10, { exclusiveMin: true }) ?? TRAIN_DEFAULTS.learningRate,
+    seed: integerFlag(flags, 'seed', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) ?? TRAIN_DEFAULTS.seed,
+    normalize: enumFlag(flags, 'normalize', NORMALIZATION_KINDS) ?? TRAIN_DEFAULTS.normalize,
+    validationFraction: numberFlag(flags, 'validation', 0, 0.9) ?? DEFAULT_VALIDATION_FRACTION,
+    truncation,
+    save: stringFlag(flags, 'save'),
+    json: booleanFlag(flags, 'json'),
+    quiet: booleanFlag(flags, 'quiet'),
+  };
+}
+
+interface PreparedData {
+  readonly training: SequenceDataset;
+  readonly validation: SequenceDataset;
+  readonly columns: string[];
+  readonly rows: number;
+  readonly normalization: Normalization;
+}
+
+async function prepareData(options: TrainArguments): Promise<PreparedData> {
+  const table = await loadTableFromFile(options.path, { sourceName: options.path });
+  const selection = selectColumns(table, options.column, options.path);
+  const rows = selection.series[0]?.length ?? 0;
+  // statistics of the rows the training windows come from (the validation windows are the last ones in time)
+  const trainRows = Math.max(1, Math.round(rows * (1 - options.validationFraction)));
+  const normalization = fitNormalization(selection.series, options.normalize, trainRows, selection.names);
+  const series = applyNormalization(selection.series, normalization);
+  const windows = makeWindows(series, {
+    topology: options.config.topology,
+    window: options.window,
+    horizon: options.horizon,
+    ...(options.outputSteps !== undefined ? { outputLength: options.outputSteps } : {}),
+    ...(table.sequenceStarts !== undefined ? { sequenceStarts: table.sequenceStarts } : {}),
+    source: options.path,
+  });
+  const split = splitTrainValidation(windows, options.validationFraction);
+  return { training: split.train, validation: split.validation, columns: selection.names, rows, normalization };
+}
+
+async function runTrain(args: readonly string[]): Promise<number> {
+  const options = parseTrainArguments(args);
+  if (options === null) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let data: PreparedData;
+  try {
+    data = await prepareData(options);
+  } catch (error) {
+    if (isDataError(error)) throw new CliInputError(error.message);
+    throw error;
+  }
+  const first = data.training.examples[0]!;
+  const config: ModelConfig = {
+    ...options.config,
+    inputSize: data.training.inputSize,
+    outputSize: data.training.outputSize,
+    outputLength: first.targetLength,
+  };
+  const random = new SeededRandom(options.seed);
+  const parameters = createInitializedParameters(config, { scheme: DEFAULT_INIT_SCHEME }, random);
+  const model = new RecurrentModel(config, parameters);
+  if (options.truncation !== null) checkTruncation(model, options.truncation);
+  const optimizer = createOptimizer(options.optimizer, { learningRate: options.learningRate }, parameters);
+  if (!options.quiet) {
+    process.stderr.write(
+      `training ${describeModel(config)} on ${data.training.examples.length} windows (${data.validation.examples.length} for validation) of ${data.columns.join(', ')}\n`,
+    );
+  }
+  let result: TrainingResult;
+  try {
+    result = trainModel(model, optimizer, data.training, data.validation.examples.length > 0 ? data.validation : null, {
+      epochs: options.epochs,
+      batchSize: options.batch,
+      random,
+      clock: () => performance.now(),
+      truncation: options.truncation,
+      onEpoch: options.quiet ? undefined : (progress) => void process.stderr.write(formatProgress(progress)),
+    });
+  } catch (error) {
+    // the engine's shape checks name the example and field; they are the user's data/flags, not a crash
+    if (error instanceof Error) throw new CliInputError(error.message);
+    throw error;
+  }
+  if (result.diverged !== null) {
+    process.stderr.write(`training stopped at epoch ${result.diverged.epoch}: ${result.diverged.reason}; try a smaller --lr\n`);
+  }
+  if (options.save !== undefined) {
+    const text = serializeModel(config, model.parameters, {
+      normalization: data.normalization as unknown as JsonObject,
+      training: {
+        optimizer: options.optimizer,
+        learningRate: options.learningRate,
+        epochs: result.epochsCompleted,
+        batch: options.batch,
+        seed: options.seed,
+        trainLoss: finiteOrNull(result.trainLoss),
+        validationLoss: finiteOrNull(result.validationLoss),
+      },
+    });
+    try {
+      await writeFile(options.save, text, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
+      throw new CliInputError(`--save ${options.save}: cannot write the model file (${reason})`);
+    }
+    if (!options.quiet) process.stderr.write(`saved the model to ${options.save}\n`);
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(resultJson(config, options, data, result))}\n`);
+  } else {
+    process.stdout.write(
+      `train loss ${formatLoss(result.trainLoss)}, validation loss ${formatLoss(result.validationLoss)} after ${result.epochsCompleted} epochs; ${Math.round(result.timestepsPerSecond)} timesteps/s\n`,
+    );
+  }
+  return result.diverged === null ? 0 : 1;
+}
+
+function resultJson(config: ModelConfig, options: TrainArguments, data: PreparedData, result: TrainingResult): Record<string, unknown> {
+  const diagnostics = result.diagnostics;
+  return {
+    trainLoss: finiteOrNull(result.trainLoss),
+    validationLoss: finiteOrNull(result.validationLoss),
+    lossPerEpoch: result.lossPerEpoch.map(finiteOrNull),
+    validationLossPerEpoch: result.validationLossPerEpoch.map(finiteOrNull),
+    hidden_grad_norms: diagnostics?.hiddenGradNorms ?? null,
+    ...(config.cell === 'lstm' ? { cell_grad_norms: diagnostics?.cellGradNorms ?? null } : {}),
+    ...(config.topology === 'many-to-many-encoder-decoder'
+      ? { decoder_hidden_grad_norms: diagnostics?.decoderHiddenGradNorms ?? null }
+      : {}),
+    timestepsPerSecond: result.timestepsPerSecond,
+    epochs: result.epochsCompleted,
+    updates: result.updates,
+    diverged: result.diverged,
+    config,
+    training: {
+      optimizer: options.optimizer,
+      learningRate: options.learningRate,
+      batch: options.batch,
+      seed: options.seed,
+      tbptt: options.truncation,
+    },
+    data: {
+      source: options.path,
+      columns: data.columns,
+      rows: data.rows,
+      window: options.window,
+      horizon: options.horizon,
+      trainingWindows: data.training.examples.length,
+      validationWindows: data.validation.examples.length,
+      normalization: data.normalization,
+    },
+  };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function formatLoss(value: number): string {
+  return Number.isFinite(value) ? value.toPrecision(6) : 'n/a';
+}
+
+function formatProgress(progress: EpochProgress): string {
+  return `epoch ${progress.epoch}/${progress.epochs}  train ${formatLoss(progress.trainLoss)}  validation ${formatLoss(progress.validationLoss)}  ${Math.round(progress.timestepsPerSecond)} timesteps/s\n`;
+}
+
+function describeModel(config: ModelConfig): string {
+  const cell = config.cell === 'rnn' ? `rnn (${config.nonlinearity})` : config.cell;
+  return `${cell}, ${config.numLayers}×${config.hiddenSize} hidden, ${config.topology}`;
+}

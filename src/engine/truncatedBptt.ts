@@ -1,0 +1,111 @@
+// Truncated BPTT(k1, k2) (Williams & Peng 1990; rnn-maths.md, "Backpropagation through time"): every k1 forward
+// steps, backpropagate k2 ≥ k1 steps. The state (h, and c for LSTM) at the start of each backward window is carried
+// over from the previous window WITHOUT gradient. Each scored value enters J exactly once — in the window whose last
+// k1 steps contain it — and m is the same as for full BPTT, so TBPTT(T, T) is exactly full BPTT.
+//
+// Window w advances the sequence from e_{w−1} to e_w = min(w·k1, T) and backpropagates from e_w over the steps
+// [s_w, e_w) with s_w = max(0, e_{w−1} − (k2 − k1)) — k2 steps for a full window, fewer for a short last one, so
+// that k1 = k2 is exactly the common "chunked" form. Its forward runs from the state after step s_w − 1, which the
+// previous window's forward already computed (s_w − s_{w−1} ≤ k1 steps into it). The scored steps of the window
+// are the new ones, [e_{w−1}, e_w).
+// Applies to the topologies that read a long input sequence step by step: many-to-one (only the window containing
+// the last step is scored) and synced many-to-many.
+import { scoredValueCount } from './bptt';
+import type { SequenceExample } from './dataset';
+import { meanSquaredError, softmaxCrossEntropy } from './losses';
+import type { RecurrentModel, RecurrentState } from './model';
+
+export interface TruncationOptions {
+  /** Forward steps between two backward passes. */
+  readonly k1: number;
+  /** Steps each backward pass reaches back (k2 ≥ k1). */
+  readonly k2: number;
+}
+
+export function checkTruncation(model: RecurrentModel, truncation: TruncationOptions): void {
+  const { k1, k2 } = truncation;
+  if (!Number.isInteger(k1) || !Number.isInteger(k2) || k1 < 1 || k2 < k1) {
+    throw new Error(`truncated BPTT needs integers 1 ≤ k1 ≤ k2, got k1 = ${k1}, k2 = ${k2}`);
+  }
+  const topology = model.config.topology;
+  if (topology !== 'many-to-one' && topology !== 'many-to-many-synced') {
+    throw new Error(`truncated BPTT applies to many-to-one and many-to-many-synced, not ${topology}`);
+  }
+}
+
+/** Like computeBatchGradients, with truncated BPTT(k1, k2); returns the batch loss J. */
+export function truncatedBatchGradients(
+  model: RecurrentModel,
+  examples: readonly SequenceExample[],
+  order: ArrayLike<number>,
+  start: number,
+  count: number,
+  truncation: TruncationOptions,
+): number {
+  checkTruncation(model, truncation);
+  model.zeroGradients();
+  let m = 0;
+  for (let b = 0; b < count; b++) m += scoredValueCount(model, examples[order[start + b]!]!);
+  let loss = 0;
+  for (let b = 0; b < count; b++) loss += truncatedSequenceGradients(model, examples[order[start + b]!]!, m, truncation);
+  return loss;
+}
+
+function truncatedSequenceGradients(model: RecurrentModel, example: SequenceExample, m: number, truncation: TruncationOptions): number {
+  const { k1, k2 } = truncation;
+  const { inputSize: I, outputSize: O, numLayers: L, hiddenSize: H } = model.config;
+  const synced = model.config.topology === 'many-to-many-synced';
+  const T = example.inputLength;
+  const size = L * H;
+  let state: RecurrentState = { hidden: new Float64Array(size), cell: model.config.cell === 'lstm' ? new Float64Array(size) : null };
+  let loss = 0;
+  let windowStart = 0;
+  let previousEnd = 0;
+  for (let end = Math.min(k1, T); ; end = Math.min(end + k1, T)) {
+    const start = Math.max(0, previousEnd - (k2 - k1));
+    if (start > windowStart) {
+      // the state after step start−1: row (start − windowStart) of the previous window's forward, taken without gradient
+      const next: RecurrentState = { hidden: new Float64Array(size), cell: state.cell === null ? null : new Float64Array(size) };
+      model.encoder.copyState(start - windowStart, next.hidden, next.cell);
+      state = next;
+    }
+    windowStart = start;
+    const steps = end - start;
+    const isLast = end === T;
+    model.forward(
+      { inputLength: steps, inputs: example.inputs.subarray(start * I, end * I), targetLength: synced ? steps : 1 },
+      state,
+    );
+    // scored in this window: synced — the new steps [e_{w−1}, e_w); many-to-one — step T−1, in the last window only
+    const firstScored = synced ? previousEnd : isLast ? T - 1 : -1;
+    if (firstScored >= 0) {
+      const gradient = model.outputGradient;
+      const firstRow = synced ? firstScored - start : 0;
+      const rows = synced ? end - firstScored : 1;
+      const targetRow = synced ? firstScored : 0;
+      gradient.fill(0, 0, model.scoredSteps * O);
+      if (model.config.loss === 'xent') {
+        loss += softmaxCrossEntropy(
+          model.outputs.subarray(firstRow * O),
+          example.targetClasses!.subarray(targetRow),
+          rows,
+          O,
+          m,
+          gradient.subarray(firstRow * O),
+        );
+      } else {
+        loss += meanSquaredError(
+          model.outputs.subarray(firstRow * O),
+          example.targets.subarray(targetRow * O),
+          rows * O,
+          m,
+          gradient.subarray(firstRow * O),
+        );
+      }
+      model.backward(gradient, true);
+    }
+    if (isLast) break;
+    previousEnd = end;
+  }
+  return loss;
+}
