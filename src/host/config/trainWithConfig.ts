@@ -90,7 +90,7 @@ export async function trainWithConfig(first: unknown, log: vscode.LogOutputChann
   log.info(`[train with config] ${label}: ${JSON.stringify(plan.overrides)}`);
   const result = await vscode.commands.executeCommand<TrainWithConfigResult | undefined>(TRAIN_ON_FILE_COMMAND, {
     ...(file !== undefined ? { file } : {}),
-    settings: plan.overrides,
+    configFile: plan.overrides,
     name,
     ...(args.columns !== undefined ? { columns: args.columns } : plan.columns !== undefined ? { columns: plan.columns } : {}),
     ...(args.target !== undefined ? { target: args.target } : {}),

@@ -1,0 +1,221 @@
+// Owns the training runs of this window: starts each in its own worker, asks what to do when one is already running
+// (stop it, or run both), feeds progress to the status bar, notification, output channel and listeners (panels), and
+// saves every finished, stopped or diverged run through the RunStore. The host thread only moves messages.
+import * as vscode from 'vscode';
+import type { ModelConfig } from '../../engine/modelConfig';
+import type { ModelExtras } from '../../engine/serialization';
+import type { ProgressMessage, TerminalWorkerMessage, TrainingDataMessage } from '../../shared/protocol/workerProtocol';
+import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettings } from '../../shared/runTypes';
+import { formatLoss, showRunNotification, type TrainingStatusUi } from './progressUi';
+import { describeDivergence } from './remedyMessages';
+import { RunRecordBuilder } from './runRecordBuilder';
+import { RunStore } from './runStore';
+import { TrainingWorker } from './trainingWorker';
+
+export type WhenBusy = 'stop' | 'both';
+
+export interface TrainingRunRequest {
+  readonly name: string;
+  readonly config: SourcedSettings;
+  readonly settings: TrainingSettings;
+  readonly model: ModelConfig;
+  readonly data: TrainingDataMessage;
+  readonly summary: DataSummary;
+  readonly modelExtras: ModelExtras;
+  /** Folder the run is saved under (runStoreLocation.ts). */
+  readonly storeRoot: string;
+  /** Skips the question when another run is active. */
+  readonly whenBusy?: WhenBusy;
+  /** No end-of-run pop-ups (tests, batch use); errors are still shown. */
+  readonly silent?: boolean;
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly status: Exclude<RunStatus, 'running'>;
+  readonly record: RunRecord;
+  /** run.json, or null when nothing was saved (the run failed before its first epoch). */
+  readonly runJsonPath: string | null;
+  readonly modelJsonPath: string | null;
+  /** Milliseconds from Stop/Cancel to the worker's acknowledgement. */
+  readonly cancelLatencyMs?: number;
+}
+
+export type RunEvent =
+  | { readonly kind: 'started'; readonly runId: string; readonly name: string; readonly snapshot: RunRecord }
+  | { readonly kind: 'progress'; readonly runId: string; readonly progress: ProgressMessage }
+  | { readonly kind: 'ended'; readonly result: RunResult };
+
+interface ActiveRun {
+  readonly id: string;
+  readonly name: string;
+  readonly worker: TrainingWorker;
+  readonly builder: RunRecordBuilder;
+}
+
+export class RunManager implements vscode.Disposable {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly events = new vscode.EventEmitter<RunEvent>();
+  /** Starts, progress and ends of every run, for panels (issue 6) and tests. */
+  readonly onDidChangeRun = this.events.event;
+
+  constructor(
+    private readonly workerScript: string,
+    private readonly ui: TrainingStatusUi,
+  ) {}
+
+  get activeRunIds(): string[] {
+    return [...this.active.keys()];
+  }
+
+  /** The live record of an active run (for a panel that opens mid-run and must replay it). */
+  snapshot(runId: string): RunRecord | undefined {
+    return this.active.get(runId)?.builder.snapshot(new Date());
+  }
+
+  /** Starts a run; resolves when it ends, or to undefined when the user declined to start it. */
+  async start(request: TrainingRunRequest): Promise<RunResult | undefined> {
+    if (this.active.size > 0) {
+      const choice = request.whenBusy ?? (await this.askWhenBusy());
+      if (choice === undefined) return undefined;
+      if (choice === 'stop') await this.stopAll();
+    }
+    const startedAt = new Date();
+    const store = new RunStore(request.storeRoot);
+    const { id, directory } = await store.createRunDirectory(startedAt, request.name);
+    const builder = new RunRecordBuilder({ id, name: request.name, startedAt, config: request.config, data: request.summary });
+    const totalEpochs = request.settings.training.epochs;
+    const epochListeners: ((epoch: number, trainLoss: number) => void)[] = [];
+
+    const worker = new TrainingWorker(
+      this.workerScript,
+      { runId: id, model: request.model, settings: request.settings, data: request.data, modelExtras: request.modelExtras },
+      {
+        onProgress: (message) => {
+          builder.addBatch(message);
+          this.ui.epochsCompleted(id, message.epochs);
+          for (const listener of epochListeners) listener(message.epoch, message.trainLoss);
+          this.events.fire({ kind: 'progress', runId: id, progress: message });
+        },
+        log: (line) => this.ui.output.appendLine(line),
+      },
+    );
+    this.active.set(id, { id, name: request.name, worker, builder });
+    this.ui.runStarted({ runId: id, name: request.name, totalEpochs });
+    this.ui.output.appendLine(
+      vscode.l10n.t('[{0}] started: {1} windows for training, {2} for validation; saving to {3}', request.name, request.data.train.length, request.data.validation.length, directory),
+    );
+    this.events.fire({ kind: 'started', runId: id, name: request.name, snapshot: builder.snapshot(startedAt) });
+    showRunNotification(request.name, totalEpochs, () => worker.cancel(), (listener) => epochListeners.push(listener), worker.result);
+
+    const terminal = await worker.result;
+    this.active.delete(id);
+    const result = await this.save(store, directory, builder, terminal, worker.cancelLatencyMs);
+    this.ui.runEnded(id, this.summaryLine(request.name, result));
+    this.events.fire({ kind: 'ended', result });
+    this.announce(request, result, terminal);
+    return result;
+  }
+
+  /** Stops one run (or all with `all`); resolves when the workers have acknowledged. Returns the stopped ids. */
+  async stop(target: { readonly runId?: string; readonly all?: boolean } = {}): Promise<string[]> {
+    let ids: string[];
+    if (target.runId !== undefined) ids = this.active.has(target.runId) ? [target.runId] : [];
+    else if (target.all === true || this.active.size <= 1) ids = [...this.active.keys()];
+    else {
+      const picked = await vscode.window.showQuickPick(
+        [...this.active.values()].map((run) => ({ label: run.name, description: run.builder.lastEpoch ? vscode.l10n.t('epoch {0}', run.builder.lastEpoch.epoch) : '', id: run.id })),
+        { title: vscode.l10n.t('Stop which training run?'), canPickMany: true },
+      );
+      ids = (picked ?? []).map((item) => item.id);
+    }
+    const runs = ids.map((id) => this.active.get(id)).filter((run): run is ActiveRun => run !== undefined);
+    for (const run of runs) run.worker.cancel();
+    await Promise.all(runs.map((run) => run.worker.result));
+    return ids;
+  }
+
+  private async stopAll(): Promise<void> {
+    await this.stop({ all: true });
+  }
+
+  private async askWhenBusy(): Promise<WhenBusy | undefined> {
+    const names = [...this.active.values()].map((run) => `"${run.name}"`).join(', ');
+    const stop = vscode.l10n.t('Stop It and Start');
+    const both = vscode.l10n.t('Run Both');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is still training. Stop it, or run both at once?', names),
+      { modal: true },
+      stop,
+      both,
+    );
+    return choice === stop ? 'stop' : choice === both ? 'both' : undefined;
+  }
+
+  private async save(
+    store: RunStore,
+    directory: string,
+    builder: RunRecordBuilder,
+    terminal: TerminalWorkerMessage,
+    cancelLatencyMs: number | undefined,
+  ): Promise<RunResult> {
+    if (terminal.type !== 'error') builder.addBatch(terminal);
+    const status: RunResult['status'] =
+      terminal.type === 'done' ? 'completed' : terminal.type === 'cancelled' ? 'cancelled' : terminal.type === 'diverged' ? 'diverged' : 'failed';
+    const modelJson = terminal.type === 'error' ? null : terminal.modelJson;
+    const record = builder.finish({
+      status,
+      finishedAt: new Date(),
+      modelFile: modelJson === null ? null : 'model.json',
+      ...(terminal.type === 'diverged' ? { divergence: terminal.divergence } : {}),
+      ...(terminal.type === 'error' ? { error: terminal.message } : {}),
+    });
+    const latency = cancelLatencyMs === undefined ? {} : { cancelLatencyMs };
+    // A run that failed before its first epoch has nothing to keep.
+    if (status === 'failed' && builder.epochCount === 0) {
+      await store.discard(directory);
+      return { runId: builder.id, status, record, runJsonPath: null, modelJsonPath: null, ...latency };
+    }
+    const paths = await store.save(directory, record, modelJson);
+    return { runId: builder.id, status, record, runJsonPath: paths.runJsonPath, modelJsonPath: paths.modelJsonPath, ...latency };
+  }
+
+  private summaryLine(name: string, result: RunResult): string {
+    const last = result.record.epochs[result.record.epochs.length - 1];
+    const loss = formatLoss(last?.trainLoss ?? null);
+    const where = result.runJsonPath ?? vscode.l10n.t('(not saved)');
+    switch (result.status) {
+      case 'completed':
+        return vscode.l10n.t('[{0}] finished after {1} epochs, train loss {2}. Saved: {3}', name, result.record.epochs.length, loss, where);
+      case 'cancelled':
+        return vscode.l10n.t('[{0}] stopped after {1} epochs (stop took {2} ms). Saved: {3}', name, result.record.epochs.length, Math.round(result.cancelLatencyMs ?? 0), where);
+      case 'diverged':
+        return vscode.l10n.t('[{0}] diverged: {1} Saved: {2}', name, result.record.divergence ? describeDivergence(result.record.divergence) : '', where);
+      case 'failed':
+        return vscode.l10n.t('[{0}] failed: {1}', name, result.record.error ?? '');
+    }
+  }
+
+  private announce(request: TrainingRunRequest, result: RunResult, terminal: TerminalWorkerMessage): void {
+    if (terminal.type === 'error') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Training "{0}" failed: {1}', request.name, terminal.message));
+      return;
+    }
+    if (terminal.type === 'diverged') {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Training "{0}" diverged and was stopped; the last good parameters were kept. {1}', request.name, describeDivergence(terminal.divergence)),
+      );
+      return;
+    }
+    if (request.silent === true || result.status !== 'completed') return;
+    const last = result.record.epochs[result.record.epochs.length - 1];
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Training "{0}" finished: train loss {1}, validation loss {2}.', request.name, formatLoss(last?.trainLoss ?? null), formatLoss(last?.validationLoss ?? null)),
+    );
+  }
+
+  dispose(): void {
+    for (const run of this.active.values()) run.worker.cancel();
+    this.events.dispose();
+  }
+}
