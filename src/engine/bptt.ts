@@ -28,6 +28,8 @@ export function sequenceLoss(model: RecurrentModel, example: SequenceExample, m:
 export interface BatchOptions {
   /** Initial state of every sequence's encoder (default zeros). */
   readonly initialState?: RecurrentState | null;
+  /** Called after every sequence's backward pass, while the layers still hold its h_t and ∂J/∂h_t (e.g. Pascanu's Ω). */
+  readonly afterBackward?: (() => void) | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export function computeBatchGradients(
     model.forward(example, options.initialState ?? null);
     loss += sequenceLoss(model, example, m, true);
     model.backward(model.outputGradient, true);
+    options.afterBackward?.();
   }
   return loss;
 }

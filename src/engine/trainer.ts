@@ -45,6 +45,11 @@ export interface TrainerOptions {
    * here); the step number counts updates from 0.
    */
   readonly beforeUpdate?: (gradients: ParameterSet, parameters: ParameterSet, step: number) => void;
+  /**
+   * Called after every backward pass (each sequence, or each TBPTT window), while the layers hold its h_t and ∂J/∂h_t:
+   * remedies that need the per-step BPTT quantities (Pascanu's Ω, remedies/omega.ts) collect them here.
+   */
+  readonly afterBackward?: (() => void) | null;
   /** Truncated BPTT (Williams & Peng 1990); default full BPTT. */
   readonly truncation?: TruncationOptions | null;
   /** Loss term t for the final ‖∂J_t/∂h_k‖ diagnostic (default: none). */
@@ -122,8 +127,8 @@ export function trainModel(
       const count = Math.min(options.batchSize, order.length - start);
       const batchLoss =
         options.truncation === undefined || options.truncation === null
-          ? computeBatchGradients(model, examples, order, start, count)
-          : truncatedBatchGradients(model, examples, order, start, count, options.truncation);
+          ? computeBatchGradients(model, examples, order, start, count, { afterBackward: options.afterBackward ?? null })
+          : truncatedBatchGradients(model, examples, order, start, count, options.truncation, options.afterBackward ?? null);
       let m = 0;
       for (let b = 0; b < count; b++) {
         m += scoredValues[order[start + b]!]!;

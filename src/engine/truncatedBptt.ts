@@ -41,17 +41,24 @@ export function truncatedBatchGradients(
   start: number,
   count: number,
   truncation: TruncationOptions,
+  afterBackward: (() => void) | null = null,
 ): number {
   checkTruncation(model, truncation);
   model.zeroGradients();
   let m = 0;
   for (let b = 0; b < count; b++) m += scoredValueCount(model, examples[order[start + b]!]!);
   let loss = 0;
-  for (let b = 0; b < count; b++) loss += truncatedSequenceGradients(model, examples[order[start + b]!]!, m, truncation);
+  for (let b = 0; b < count; b++) loss += truncatedSequenceGradients(model, examples[order[start + b]!]!, m, truncation, afterBackward);
   return loss;
 }
 
-function truncatedSequenceGradients(model: RecurrentModel, example: SequenceExample, m: number, truncation: TruncationOptions): number {
+function truncatedSequenceGradients(
+  model: RecurrentModel,
+  example: SequenceExample,
+  m: number,
+  truncation: TruncationOptions,
+  afterBackward: (() => void) | null,
+): number {
   const { k1, k2 } = truncation;
   const { inputSize: I, outputSize: O, numLayers: L, hiddenSize: H } = model.config;
   const synced = model.config.topology === 'many-to-many-synced';
@@ -103,6 +110,8 @@ function truncatedSequenceGradients(model: RecurrentModel, example: SequenceExam
         );
       }
       model.backward(gradient, true);
+      // every window's backward pass, like every sequence's in full BPTT
+      afterBackward?.();
     }
     if (isLast) break;
     previousEnd = end;

@@ -1,19 +1,25 @@
 // `rnn-lab train DATA …` — trains a recurrent model on a numeric column of a data file, end to end: data intake
 // (src/host/data: CSV/TSV/one-number-per-line/JSON, column choice, windows per topology, normalisation fitted on the
 // training rows, the last windows held out for validation), the engine's trainer, progress per epoch on stderr, and
-// with --json one JSON object on stdout (fields documented in HELP below and the README).
+// with --json one JSON object on stdout (fields documented in HELP below, docs/train-json.md and the README).
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, enumFlag, integerFlag, numberFlag, parseFlags, requirePositionals, stringFlag } from '../flags';
 import { TOPOLOGY_IDS, type SequenceDataset } from '../../engine/dataset';
-import { createInitializedParameters, DEFAULT_INIT_SCHEME } from '../../engine/init';
+import { createInitializedParameters } from '../../engine/init';
 import { RecurrentModel } from '../../engine/model';
-import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES, type ModelConfig } from '../../engine/modelConfig';
+import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES, type CellKind, type ModelConfig } from '../../engine/modelConfig';
 import { createOptimizer, OPTIMIZER_KINDS } from '../../engine/optimizers';
 import { SeededRandom } from '../../engine/random';
 import { serializeModel, type JsonObject } from '../../engine/serialization';
-import { trainModel, type EpochProgress, type TrainingResult } from '../../engine/trainer';
+import type { EpochProgress, TrainingResult } from '../../engine/trainer';
+import { resolveRemedyOptions, type RemedyOptions } from '../../engine/remedies/remedyOptions';
+import { trainWithRemedies, type RemedyTrainingResult } from '../../engine/remedies/trainWithRemedies';
+import { echoStateJson, runEchoState } from '../trainEchoState';
+import { prepareGroupedData } from '../trainGroupedData';
+import { parseRemedyFlags, REMEDY_FLAGS, REMEDY_HELP, type RemedyFlagValues } from '../trainRemedyFlags';
+import { remedyOptionsJson, remedyResultJson } from '../trainRemedyJson';
 import { checkTruncation, type TruncationOptions } from '../../engine/truncatedBptt';
 import { isDataError } from '../../host/data/dataError';
 import { loadTableFromFile } from '../../host/data/loadTable';
@@ -48,7 +54,7 @@ const FLAGS = {
   'output-steps': { type: 'string', accepts: `an integer 1–${MAX_WINDOW}` },
   topology: { type: 'string', accepts: TOPOLOGY_IDS.join('|') },
   'one-to-many-input': { type: 'string', accepts: 'first-step|every-step' },
-  cell: { type: 'string', accepts: CELL_KINDS.join('|') },
+  cell: { type: 'string', accepts: [...CELL_KINDS, 'esn'].join('|') },
   nonlinearity: { type: 'string', accepts: NONLINEARITIES.join('|') },
   hidden: { type: 'string', accepts: `an integer 1–${MAX_HIDDEN}` },
   layers: { type: 'string', accepts: `an integer 1–${MAX_LAYERS}` },
@@ -60,15 +66,21 @@ const FLAGS = {
   normalize: { type: 'string', accepts: NORMALIZATION_KINDS.join('|') },
   validation: { type: 'string', accepts: 'a fraction from 0 to 0.9' },
   tbptt: { type: 'string', accepts: 'K1,K2 with integers 1 ≤ K1 ≤ K2' },
+  group: { type: 'string', accepts: 'the column naming the sequence of every row (one sequence per group)' },
+  target: { type: 'string', accepts: 'the target column (with --group)' },
+  ...REMEDY_FLAGS,
   save: { type: 'string', accepts: 'a file path for the model JSON' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
-const HELP = `Usage: rnn-lab train DATA [--column C] [--window T] [--horizon H] [--topology ID] [--cell rnn|lstm|gru]
+const HELP = `Usage: rnn-lab train DATA [--column C] [--window T] [--horizon H] [--topology ID] [--cell rnn|lstm|gru|esn]
                      [--nonlinearity tanh|relu|sigmoid] [--hidden N] [--layers N] [--epochs N] [--batch B]
                      [--optimizer sgd|momentum|adam] [--lr X] [--seed S] [--save MODEL.json] [--json]
+                     [--group COL --target COL] [--clip-norm X] [--clip-value X] [--tbptt K1,K2] [--l2 X] [--omega X]
+                     [--init xavier|orthogonal|identity] [--identity-scale X] [--spectral-radius X]
+                     [--reservoir N --leak A --sparsity S --input-scale X --ridge B --washout W]
 
 Trains a recurrent network on a numeric column of DATA (CSV, TSV, one number per line, or JSON) with exact BPTT.
 The series is cut into sliding windows for the topology, normalised with statistics of the first
@@ -80,7 +92,7 @@ The series is cut into sliding windows for the topology, normalised with statist
   --output-steps N    generated steps for one-to-many / decoder steps M for encoder–decoder (default T)
   --topology ID       ${TOPOLOGY_IDS.join(' | ')} (default ${TRAIN_DEFAULTS.topology})
   --one-to-many-input first-step | every-step (default first-step)
-  --cell              rnn | lstm | gru (default ${TRAIN_DEFAULTS.cell})
+  --cell              rnn | lstm | gru | esn (echo state network, see below) (default ${TRAIN_DEFAULTS.cell})
   --nonlinearity      σ of the vanilla RNN: tanh | relu | sigmoid (default ${TRAIN_DEFAULTS.nonlinearity})
   --hidden N          hidden units per layer (default ${TRAIN_DEFAULTS.hidden})
   --layers N          stacked layers 1–${MAX_LAYERS} (default ${TRAIN_DEFAULTS.layers})
@@ -88,17 +100,23 @@ The series is cut into sliding windows for the topology, normalised with statist
   --batch B           sequences per mini-batch; the loss averages over all their scored values (default ${TRAIN_DEFAULTS.batch})
   --optimizer         sgd | momentum | adam (default ${TRAIN_DEFAULTS.optimizer})
   --lr X              learning rate (default ${TRAIN_DEFAULTS.learningRate})
-  --seed S            seed of initialisation (${DEFAULT_INIT_SCHEME}) and shuffling; same seed, same run (default ${TRAIN_DEFAULTS.seed})
+  --seed S            seed of initialisation and shuffling; same seed, same run (default ${TRAIN_DEFAULTS.seed})
   --normalize         zscore | minmax | none (default ${TRAIN_DEFAULTS.normalize})
   --validation F      share of windows held out, the last ones in time (default ${DEFAULT_VALIDATION_FRACTION})
-  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps (many-to-one, synced)
+  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps (many-to-one, synced); K1 = K2 = T is full BPTT
+  --group COL         DATA holds many sequences, one row per step, COL names each row's sequence (e.g. the adding
+                      problem: --group sequence --target target --column value,marker); no windows, no normalisation
+  --target COL        with --group: the column holding the target (read at the last step for many-to-one)
   --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation
   --json              print one JSON object on stdout: trainLoss, validationLoss, lossPerEpoch,
                       validationLossPerEpoch, hidden_grad_norms [L][T] (‖∂J/∂h_k‖₂ of the first validation window
                       after the last epoch), cell_grad_norms (LSTM), decoder_hidden_grad_norms (encoder–decoder),
-                      timestepsPerSecond (training loop only), epochs, updates, diverged, config, data
+                      timestepsPerSecond (training loop only), epochs, updates, diverged { epoch, reason, hint },
+                      clipping { updates, clipped, fraction, preClipNorms }, diagnostics (per sampled epoch:
+                      ‖∂J/∂h_k‖, ‖∂h_t/∂h_k‖, λ₁, ρ, eigenvalues, γ, bound), config, training, data (docs/train-json.md)
   --quiet             no progress lines on stderr
-`;
+
+${REMEDY_HELP}`;
 
 export function trainCommand(): CliCommand {
   return {
@@ -122,6 +140,11 @@ interface TrainArguments {
   readonly normalize: (typeof NORMALIZATION_KINDS)[number];
   readonly validationFraction: number;
   readonly truncation: TruncationOptions | null;
+  /** rnn | lstm | gru, or esn (then `config.cell` is unused). */
+  readonly cellChoice: CellKind | 'esn';
+  readonly remedies: RemedyFlagValues;
+  readonly group: string | undefined;
+  readonly target: string | undefined;
   readonly save: string | undefined;
   readonly json: boolean;
   readonly quiet: boolean;
@@ -132,6 +155,19 @@ function parseTrainArguments(args: readonly string[]): TrainArguments | null {
   if (booleanFlag(flags, 'help')) return null;
   const [path] = requirePositionals('train', flags, ['DATA']) as [string];
   const topology = enumFlag(flags, 'topology', TOPOLOGY_IDS) ?? TRAIN_DEFAULTS.topology;
+  const cellChoice = enumFlag(flags, 'cell', [...CELL_KINDS, 'esn'] as const) ?? TRAIN_DEFAULTS.cell;
+  const remedies = parseRemedyFlags(flags, cellChoice);
+  const group = stringFlag(flags, 'group');
+  const target = stringFlag(flags, 'target');
+  if ((group === undefined) !== (target === undefined)) {
+    throw new CliUsageError(group === undefined ? '--target needs --group COL (the column naming each row\'s sequence)' : '--group needs --target COL (the column holding the target)');
+  }
+  if (group !== undefined) {
+    const windowFlag = (['window', 'horizon', 'output-steps'] as const).find((name) => flags.values[name] !== undefined);
+    if (windowFlag !== undefined) throw new CliUsageError(`--${windowFlag} does not apply with --group: every group is one whole sequence`);
+    const normalize = stringFlag(flags, 'normalize');
+    if (normalize !== undefined && normalize !== 'none') throw new CliUsageError('--normalize applies to sliding windows; with --group the sequences are used as they are');
+  }
   const tbpttText = stringFlag(flags, 'tbptt');
   let truncation: TruncationOptions | null = null;
   if (tbpttText !== undefined) {
@@ -153,8 +189,10 @@ function parseTrainArguments(args: readonly string[]): TrainArguments | null {
     horizon: integerFlag(flags, 'horizon', 1, MAX_WINDOW) ?? TRAIN_DEFAULTS.horizon,
     outputSteps: integerFlag(flags, 'output-steps', 1, MAX_WINDOW),
     config: {
-      cell: enumFlag(flags, 'cell', CELL_KINDS) ?? TRAIN_DEFAULTS.cell,
-      nonlinearity: enumFlag(flags, 'nonlinearity', NONLINEARITIES) ?? TRAIN_DEFAULTS.nonlinearity,
+      // with --cell esn the BPTT model config is not used (trainEchoState.ts)
+      cell: cellChoice === 'esn' ? TRAIN_DEFAULTS.cell : cellChoice,
+      // --init identity is the IRNN: relu unless --nonlinearity says otherwise
+      nonlinearity: enumFlag(flags, 'nonlinearity', NONLINEARITIES) ?? remedies.impliedNonlinearity ?? TRAIN_DEFAULTS.nonlinearity,
       hiddenSize: integerFlag(flags, 'hidden', 1, MAX_HIDDEN) ?? TRAIN_DEFAULTS.hidden,
       numLayers: integerFlag(flags, 'layers', 1, MAX_LAYERS) ?? TRAIN_DEFAULTS.layers,
       topology,
@@ -169,6 +207,10 @@ function parseTrainArguments(args: readonly string[]): TrainArguments | null {
     normalize: enumFlag(flags, 'normalize', NORMALIZATION_KINDS) ?? TRAIN_DEFAULTS.normalize,
     validationFraction: numberFlag(flags, 'validation', 0, 0.9) ?? DEFAULT_VALIDATION_FRACTION,
     truncation,
+    cellChoice,
+    remedies,
+    group,
+    target,
     save: stringFlag(flags, 'save'),
     json: booleanFlag(flags, 'json'),
     quiet: booleanFlag(flags, 'quiet'),
@@ -185,6 +227,13 @@ interface PreparedData {
 
 async function prepareData(options: TrainArguments): Promise<PreparedData> {
   const table = await loadTableFromFile(options.path, { sourceName: options.path });
+  if (options.group !== undefined && options.target !== undefined) {
+    return prepareGroupedData(
+      table,
+      { group: options.group, target: options.target, columns: options.column, topology: options.config.topology, validationFraction: options.validationFraction },
+      options.path,
+    );
+  }
   const selection = selectColumns(table, options.column, options.path);
   const rows = selection.series[0]?.length ?? 0;
   // statistics of the rows the training windows come from (the validation windows are the last ones in time)
@@ -217,6 +266,7 @@ async function runTrain(args: readonly string[]): Promise<number> {
     throw error;
   }
   const first = data.training.examples[0]!;
+  if (options.cellChoice === 'esn') return runEchoStateTraining(options, data);
   const config: ModelConfig = {
     ...options.config,
     inputSize: data.training.inputSize,
@@ -224,7 +274,20 @@ async function runTrain(args: readonly string[]): Promise<number> {
     outputLength: first.targetLength,
   };
   const random = new SeededRandom(options.seed);
-  const parameters = createInitializedParameters(config, { scheme: DEFAULT_INIT_SCHEME }, random);
+  let remedies: RemedyOptions;
+  let parameters: ReturnType<typeof createInitializedParameters>;
+  try {
+    const flags = options.remedies;
+    remedies = resolveRemedyOptions(
+      { clipNorm: flags.clipNorm, clipValue: flags.clipValue, l2: flags.l2, omega: flags.omega, truncation: options.truncation, init: flags.init },
+      config,
+    );
+    parameters = createInitializedParameters(config, remedies.init, random);
+  } catch (error) {
+    // e.g. a W_hh whose spectral radius is 0 cannot be rescaled: the flags' problem, said in one line
+    if (error instanceof RangeError) throw new CliUsageError(error.message);
+    throw error;
+  }
   const model = new RecurrentModel(config, parameters);
   if (options.truncation !== null) checkTruncation(model, options.truncation);
   const optimizer = createOptimizer(options.optimizer, { learningRate: options.learningRate }, parameters);
@@ -233,23 +296,31 @@ async function runTrain(args: readonly string[]): Promise<number> {
       `training ${describeModel(config)} on ${data.training.examples.length} windows (${data.validation.examples.length} for validation) of ${data.columns.join(', ')}\n`,
     );
   }
-  let result: TrainingResult;
+  let outcome: RemedyTrainingResult;
   try {
-    result = trainModel(model, optimizer, data.training, data.validation.examples.length > 0 ? data.validation : null, {
-      epochs: options.epochs,
-      batchSize: options.batch,
-      random,
-      clock: () => performance.now(),
-      truncation: options.truncation,
-      onEpoch: options.quiet ? undefined : (progress) => void process.stderr.write(formatProgress(progress)),
+    outcome = trainWithRemedies(model, optimizer, data.training, data.validation.examples.length > 0 ? data.validation : null, {
+      trainer: {
+        epochs: options.epochs,
+        batchSize: options.batch,
+        random,
+        clock: () => performance.now(),
+        onEpoch: options.quiet ? undefined : (progress) => void process.stderr.write(formatProgress(progress)),
+      },
+      remedies,
+      context: { optimizer: options.optimizer, learningRate: options.learningRate },
+      // the per-epoch diagnostics are only printed with --json: do not pay for them otherwise
+      diagnostics: options.json ? {} : null,
     });
   } catch (error) {
     // the engine's shape checks name the example and field; they are the user's data/flags, not a crash
     if (error instanceof Error) throw new CliInputError(error.message);
     throw error;
   }
-  if (result.diverged !== null) {
-    process.stderr.write(`training stopped at epoch ${result.diverged.epoch}: ${result.diverged.reason}; try a smaller --lr\n`);
+  const result: TrainingResult = outcome.result;
+  // not progress: printed even with --quiet
+  if (outcome.diverged !== null) {
+    const { epoch, detail, hint, keptUpdates } = outcome.diverged;
+    process.stderr.write(`training diverged in epoch ${epoch}: ${detail}; kept the last good parameters (after ${keptUpdates} updates). ${hint}\n`);
   }
   if (options.save !== undefined) {
     const text = serializeModel(config, model.parameters, {
@@ -273,7 +344,7 @@ async function runTrain(args: readonly string[]): Promise<number> {
     if (!options.quiet) process.stderr.write(`saved the model to ${options.save}\n`);
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(resultJson(config, options, data, result))}\n`);
+    process.stdout.write(`${JSON.stringify(resultJson(config, options, data, result, outcome, remedies))}\n`);
   } else {
     process.stdout.write(
       `train loss ${formatLoss(result.trainLoss)}, validation loss ${formatLoss(result.validationLoss)} after ${result.epochsCompleted} epochs; ${Math.round(result.timestepsPerSecond)} timesteps/s\n`,
@@ -282,7 +353,14 @@ async function runTrain(args: readonly string[]): Promise<number> {
   return result.diverged === null ? 0 : 1;
 }
 
-function resultJson(config: ModelConfig, options: TrainArguments, data: PreparedData, result: TrainingResult): Record<string, unknown> {
+function resultJson(
+  config: ModelConfig,
+  options: TrainArguments,
+  data: PreparedData,
+  result: TrainingResult,
+  outcome: RemedyTrainingResult,
+  remedies: RemedyOptions,
+): Record<string, unknown> {
   const diagnostics = result.diagnostics;
   return {
     trainLoss: finiteOrNull(result.trainLoss),
@@ -297,7 +375,8 @@ function resultJson(config: ModelConfig, options: TrainArguments, data: Prepared
     timestepsPerSecond: result.timestepsPerSecond,
     epochs: result.epochsCompleted,
     updates: result.updates,
-    diverged: result.diverged,
+    // clipping, diverged (null or { epoch, reason, detail, hint, remedies, keptUpdates }), diagnostics per sampled epoch
+    ...remedyResultJson(outcome),
     config,
     training: {
       optimizer: options.optimizer,
@@ -305,18 +384,46 @@ function resultJson(config: ModelConfig, options: TrainArguments, data: Prepared
       batch: options.batch,
       seed: options.seed,
       tbptt: options.truncation,
+      remedies: remedyOptionsJson(remedies),
     },
-    data: {
-      source: options.path,
-      columns: data.columns,
-      rows: data.rows,
-      window: options.window,
-      horizon: options.horizon,
-      trainingWindows: data.training.examples.length,
-      validationWindows: data.validation.examples.length,
-      normalization: data.normalization,
-    },
+    data: dataJson(options, data),
   };
+}
+
+function dataJson(options: TrainArguments, data: PreparedData): Record<string, unknown> {
+  return {
+    source: options.path,
+    columns: data.columns,
+    rows: data.rows,
+    window: options.window,
+    horizon: options.horizon,
+    trainingWindows: data.training.examples.length,
+    validationWindows: data.validation.examples.length,
+    normalization: data.normalization,
+    ...(options.group !== undefined ? { group: options.group, target: options.target } : {}),
+  };
+}
+
+/** `--cell esn`: fit the echo state network on the same windows (or sequences), print its JSON or one line. */
+function runEchoStateTraining(options: TrainArguments, data: PreparedData): number {
+  const validation = data.validation.examples.length > 0 ? data.validation : null;
+  const run = runEchoState(data.training, validation, options.config.topology, options.remedies.echoState ?? {}, new SeededRandom(options.seed));
+  if (options.json) {
+    const first = data.training.examples[0]!;
+    const json = {
+      ...echoStateJson(run, first.inputLength),
+      config: { cell: 'esn', topology: options.config.topology, inputSize: data.training.inputSize, outputSize: data.training.outputSize },
+      training: { seed: options.seed },
+      data: dataJson(options, data),
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    const trained = run.trained;
+    process.stdout.write(
+      `echo state network (${trained.network.reservoir.size} units): train loss ${formatLoss(trained.trainLoss)}, validation loss ${formatLoss(trained.validationLoss ?? Number.NaN)}; ${Math.round(run.timestepsPerSecond)} timesteps/s\n`,
+    );
+  }
+  return 0;
 }
 
 function finiteOrNull(value: number): number | null {

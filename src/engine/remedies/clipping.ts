@@ -114,11 +114,13 @@ export class ClippingStats {
   private clippedCount = 0;
   private maxNorm = 0;
   private readonly norms: number[] = [];
+  private readonly clippedFlags: boolean[] = [];
 
   record(result: ClipResult): void {
     this.updates++;
     if (result.clipped) this.clippedCount++;
     this.norms.push(result.normBeforeClip);
+    this.clippedFlags.push(result.clipped);
     // Math.max propagates NaN, so a NaN update stays visible in the summary.
     this.maxNorm = Math.max(this.maxNorm, result.normBeforeClip);
   }
@@ -129,6 +131,11 @@ export class ClippingStats {
 
   get clippedFraction(): number {
     return this.updates === 0 ? 0 : this.clippedCount / this.updates;
+  }
+
+  /** Whether each recorded update was clipped, in the order of summary().preClipNorms. */
+  clippedPerUpdate(): boolean[] {
+    return this.clippedFlags.slice();
   }
 
   summary(): ClippingSummary {
@@ -146,5 +153,6 @@ export class ClippingStats {
     this.clippedCount = 0;
     this.maxNorm = 0;
     this.norms.length = 0;
+    this.clippedFlags.length = 0;
   }
 }

@@ -62,7 +62,7 @@ describe('rnn-lab train', function () {
     const expectUsage = async (args: string[], pattern: RegExp): Promise<void> => {
       await assert.rejects(runCommand(trainCommand(), [SINE, ...args]), (error: unknown) => error instanceof CliUsageError && pattern.test(error.message) && !error.message.includes('\n'));
     };
-    await expectUsage(['--cell', 'transformer'], /^--cell must be one of rnn\|lstm\|gru, got "transformer"$/);
+    await expectUsage(['--cell', 'transformer'], /^--cell must be one of rnn\|lstm\|gru\|esn, got "transformer"$/);
     await expectUsage(['--optimizer', 'rmsprop'], /^--optimizer must be one of sgd\|momentum\|adam/);
     await expectUsage(['--lr', '0'], /^--lr must be a number greater than 0/);
     await expectUsage(['--lr', '-1'], /--lr got a value starting with "-"; it accepts a number greater than 0/);

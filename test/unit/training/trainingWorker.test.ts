@@ -55,10 +55,21 @@ describe('training worker thread (real worker_threads, bundled like dist/worker.
     assert.ok(worker.cancelLatencyMs !== undefined && worker.cancelLatencyMs >= 0);
   });
 
-  it('reports a failure inside the worker as an error result', async () => {
-    const worker = new TrainingWorker(workerScript, request({ remedies: { omega: 1 } }), { onProgress: () => undefined, log: () => undefined });
+  it('trains the vanilla RNN with Pascanu\'s Ω enabled', async () => {
+    const worker = new TrainingWorker(workerScript, request({ training: { epochs: 2 }, remedies: { omega: 1 } }), { onProgress: () => undefined, log: () => undefined });
+    const result = await worker.result;
+    assert.strictEqual(result.type, 'done');
+  });
+
+  it('reports a failure inside the worker as an error result (Ω applies to the vanilla RNN only)', async () => {
+    const worker = new TrainingWorker(
+      workerScript,
+      request({ model: { hiddenSize: 8, window: 12, cell: 'lstm' }, remedies: { omega: 1 } }),
+      { onProgress: () => undefined, log: () => undefined },
+    );
     const result = await worker.result;
     assert.strictEqual(result.type, 'error');
+    if (result.type === 'error') assert.match(result.message, /vanilla RNN/);
   });
 });
 

@@ -1,0 +1,164 @@
+// RemedyOptions → the trainer's hooks (trainer.ts `beforeUpdate`, `afterBackward`, `cancel`, `onEpoch`), plus the
+// bookkeeping the diagnostics report: every update's pre-clip norm (ClippingStats), the divergence report, and the
+// last good parameters.
+//
+// Per mini-batch, in the order the maths needs (rnn-maths.md "Remedies"; the reference code of Pascanu et al. adds
+// α∂Ω/∂W_hh BEFORE measuring and clipping the norm, so penalties are clipped with the rest of ∂J/∂θ):
+//   after every backward pass   Ω: collect the sequence's terms (the layers' stored h and ∂J/∂h_k)
+//   before the optimiser step   1. the parameters this batch was computed with gave a finite loss (the trainer checks)
+//                                  — after the checks below they become the "last good" copy;
+//                               2. L2: g ← g + λθ on the weight matrices;   3. Ω: g_Whh ← g_Whh + α ∂Ω/∂W_hh;
+//                               4. ‖g‖ recorded, then clipping by global norm (if ‖g‖ ≥ τ, g ← τg/‖g‖), then by value;
+//                               5. divergence: a non-finite ‖g‖ or parameter, or (without clipping) ‖g‖ above the
+//                                  bound → the gradient is zeroed, training is stopped through the cancel flag, and
+//                                  `finish` restores the last good parameters.
+// The trainer itself stops on a non-finite loss (or non-finite parameters at the end of an epoch); `finish` turns
+// that into the same report and restores the same way.
+import type { RecurrentModel } from '../model';
+import type { ParameterSet } from '../tensor';
+import type { CancellationFlag, EpochProgress, TrainerOptions, TrainingResult } from '../trainer';
+import { clipGradientsByGlobalNorm, clipGradientsByValue, ClippingStats, globalGradientNorm, type ClippingSummary } from './clipping';
+import { detectDivergence, LastGoodParameters, type DivergenceContext, type DivergenceReport } from './divergence';
+import { OmegaRegularizer } from './omega';
+import { applyL2Penalty } from './penalties';
+import { clippingEnabled, type RemedyOptions } from './remedyOptions';
+
+/** What `--json` prints as "diverged" (plus the stable remedy codes and the sentence with the numbers). */
+export interface DivergenceOutcome {
+  /** 1-based epoch in which training diverged. */
+  readonly epoch: number;
+  /** Stable code: non-finite-loss | non-finite-parameters | non-finite-gradient | gradient-norm-above-bound. */
+  readonly reason: DivergenceReport['reason'];
+  /** What happened, with the numbers. */
+  readonly detail: string;
+  /** Which remedy to try, one sentence. */
+  readonly hint: string;
+  readonly remedies: DivergenceReport['remedies'];
+  /** Updates contained in the restored (last good) parameters: 0 means the initial parameters were restored. */
+  readonly keptUpdates: number;
+}
+
+export interface RemedyOutcome {
+  readonly diverged: DivergenceOutcome | null;
+  readonly clipping: ClippingSummary;
+  /** Whether each update was clipped, in the order of clipping.preClipNorms. */
+  readonly clippedPerUpdate: boolean[];
+}
+
+export class TrainingRemedies {
+  readonly clipping = new ClippingStats();
+  readonly omega: OmegaRegularizer | null;
+  private readonly lastGood: LastGoodParameters;
+  /** Updates applied to the parameters lastGood holds (0: the initial parameters). */
+  private lastGoodUpdates = 0;
+  private epochInProgress = 1;
+  private report: { epoch: number; report: DivergenceReport } | null = null;
+  private readonly bound: number;
+
+  constructor(
+    private readonly model: RecurrentModel,
+    readonly options: RemedyOptions,
+    private readonly context: DivergenceContext = {},
+  ) {
+    this.omega = options.omega > 0 ? new OmegaRegularizer(model, options.omega) : null;
+    this.lastGood = new LastGoodParameters(model.parameters);
+    this.bound = clippingEnabled(options) ? Number.POSITIVE_INFINITY : options.gradientNormBound;
+  }
+
+  /** The divergence detected by the hooks so far (null while healthy). */
+  get divergence(): DivergenceReport | null {
+    return this.report?.report ?? null;
+  }
+
+  /** After every backward pass (trainer `afterBackward`): collects Ω's terms of the sequence. */
+  readonly afterBackward = (): void => {
+    this.omega?.addSequence();
+  };
+
+  /** Before every optimiser step (trainer `beforeUpdate`); see the header for the order. */
+  readonly beforeUpdate = (gradients: ParameterSet, parameters: ParameterSet, step: number): void => {
+    if (this.report !== null) {
+      zero(gradients);
+      return;
+    }
+    if (this.options.l2 > 0) applyL2Penalty(parameters, gradients, this.options.l2);
+    this.omega?.applyToGradients();
+    const { clipNorm, clipValue } = this.options;
+    let norm: number;
+    let clipped = false;
+    if (clipNorm !== null) {
+      const result = clipGradientsByGlobalNorm(gradients, clipNorm);
+      norm = result.normBeforeClip;
+      clipped = result.clipped;
+    } else {
+      norm = globalGradientNorm(gradients);
+    }
+    if (clipValue !== null) clipped = clipGradientsByValue(gradients, clipValue).clipped || clipped;
+    this.clipping.record({ normBeforeClip: norm, clipped });
+    // loss 0: the trainer has already checked this batch's loss; here the gradient and the parameters matter
+    const report = detectDivergence({ loss: 0, gradientNorm: norm, parameters }, this.context, this.bound);
+    if (report !== undefined) {
+      this.report = { epoch: this.epochInProgress, report };
+      // this update must not move the parameters (they are restored anyway; momentum/Adam may still move them)
+      zero(gradients);
+      return;
+    }
+    // these parameters (after `step` updates) gave a finite loss, gradient and norm: the last good ones
+    this.lastGood.save(parameters);
+    this.lastGoodUpdates = step;
+  };
+
+  /** The trainer options with the remedy hooks composed around `base`'s own callbacks. */
+  trainerOptions(base: TrainerOptions): TrainerOptions {
+    const userCancel = base.cancel;
+    const diverged = (): boolean => this.report !== null;
+    const cancel: CancellationFlag = {
+      get aborted(): boolean {
+        return userCancel?.aborted === true || diverged();
+      },
+    };
+    return {
+      ...base,
+      truncation: this.options.truncation ?? base.truncation ?? null,
+      cancel,
+      beforeUpdate: (gradients, parameters, step) => {
+        this.beforeUpdate(gradients, parameters, step);
+        if (!diverged()) base.beforeUpdate?.(gradients, parameters, step);
+      },
+      ...(this.omega !== null ? { afterBackward: this.afterBackward } : {}),
+      onEpoch: (progress: EpochProgress) => {
+        this.epochInProgress = progress.epoch + 1;
+        const keepGoing = base.onEpoch?.(progress);
+        return diverged() ? false : keepGoing;
+      },
+    };
+  }
+
+  /**
+   * After trainModel: on divergence (found by the hooks or by the trainer), restores the last good parameters into
+   * the model and reports what happened and which remedy to try.
+   */
+  finish(result: TrainingResult): RemedyOutcome {
+    let diverged: { epoch: number; report: DivergenceReport } | null = this.report;
+    if (diverged === null && result.diverged !== null) {
+      const fromParameters = detectDivergence({ loss: 0, parameters: this.model.parameters }, this.context);
+      const lossReport = detectDivergence({ loss: Number.NaN }, this.context)!;
+      const report = result.diverged.reason.startsWith('the training loss')
+        ? { ...lossReport, detail: result.diverged.reason }
+        : (fromParameters ?? lossReport);
+      diverged = { epoch: result.diverged.epoch, report };
+    }
+    if (diverged === null) return { diverged: null, clipping: this.clipping.summary(), clippedPerUpdate: this.clipping.clippedPerUpdate() };
+    this.lastGood.restore(this.model.parameters);
+    const { reason, detail, hint, remedies } = diverged.report;
+    return {
+      diverged: { epoch: diverged.epoch, reason, detail, hint, remedies, keptUpdates: this.lastGoodUpdates },
+      clipping: this.clipping.summary(),
+      clippedPerUpdate: this.clipping.clippedPerUpdate(),
+    };
+  }
+}
+
+function zero(gradients: ParameterSet): void {
+  for (const tensor of gradients.tensors) tensor.data.fill(0);
+}
