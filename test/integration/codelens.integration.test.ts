@@ -206,7 +206,7 @@ describe('Model config code lenses, diagnostics and hovers (issue 7)', () => {
       epochs: unknown[];
     };
     assert.strictEqual(run.config['model']?.['hiddenSize']?.value, 6);
-    assert.strictEqual(run.config['model']?.['hiddenSize']?.source, 'argument');
+    assert.strictEqual(run.config['model']?.['hiddenSize']?.source, 'configFile');
     assert.strictEqual(run.config['model']?.['window']?.value, 12);
     assert.strictEqual(run.config['model']?.['cell']?.value, 'rnn');
     assert.strictEqual(run.config['training']?.['epochs']?.value, 3);
