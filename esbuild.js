@@ -1,6 +1,7 @@
 // Bundles RNN Lab's separate programs (see DEVELOPERS.md, "Architecture"):
 //   dist/extension.js  extension host (node, cjs, `vscode` external)
 //   dist/worker.js     training worker for worker_threads (node)
+//   dist/gradcheckWorker.js  gradient-check worker for worker_threads (node)
 //   dist/cli.js        the headless `rnn-lab` command (node, with shebang)
 //   dist/webview/*.js  one browser bundle (iife) per webview panel: webview/<panel>/main.ts
 // `--production` minifies and keeps no sources inside the maps; `--watch` rebuilds on change.
@@ -28,6 +29,8 @@ function nodeBundle(entry, outfile, extra = {}) {
 function configs() {
   const list = [nodeBundle('src/extension.ts', 'dist/extension.js', { external: ['vscode'] })];
   if (fs.existsSync('src/worker/main.ts')) list.push(nodeBundle('src/worker/main.ts', 'dist/worker.js'));
+  // Gradient Check runs the engine's finite-difference check in its own worker_threads worker (issue 6).
+  if (fs.existsSync('src/worker/gradientCheckWorker.ts')) list.push(nodeBundle('src/worker/gradientCheckWorker.ts', 'dist/gradcheckWorker.js'));
   if (fs.existsSync('src/cli/main.ts')) {
     // `rnn-lab bench` requires the comparison libraries (devDependencies) at run time only: never bundle them.
     list.push(
@@ -36,6 +39,11 @@ function configs() {
         external: ['@tensorflow/tfjs', 'brain.js'],
       }),
     );
+  }
+  // report.html of `rnn-lab demo` / `rnn-lab report` inlines this browser bundle (Chart.js included, no network);
+  // always minified without legal comments, so the self-contained page stays small and carries no URLs.
+  if (fs.existsSync('src/cli/report/page/reportPage.ts')) {
+    list.push({ ...common, entryPoints: ['src/cli/report/page/reportPage.ts'], outfile: 'dist/report-page.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false, legalComments: 'none' });
   }
   for (const panel of fs.existsSync('webview') ? fs.readdirSync('webview') : []) {
     const entry = path.join('webview', panel, 'main.ts');

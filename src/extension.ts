@@ -1,8 +1,25 @@
 // activate(): wiring only. Every registration goes into context.subscriptions.
 import * as vscode from 'vscode';
+import { TrainingCommands } from './host/commands/registerTrainingCommands';
+import { registerTopologyPanel } from './host/panels/topologyCommand';
+import { registerTrainingPanel } from './host/panels/trainingPanelWiring';
+import { registerModelConfigFeatures } from './host/config/registerModelConfigFeatures';
+import { registerExplainCommands } from './host/teaching/explainCommand';
 
 export function activate(context: vscode.ExtensionContext): void {
-  void context;
+  // One log for the whole extension (Output → RNN Lab); rejected webview messages and panel events go here.
+  const log = vscode.window.createOutputChannel('RNN Lab', { log: true });
+  context.subscriptions.push(log);
+  context.subscriptions.push(registerTopologyPanel(context.extensionUri, log));
+  // Train on Selection / on File…, Stop Training, Open Run…, Open Samples; `training.runs` follows every run.
+  const training = new TrainingCommands(context, log);
+  context.subscriptions.push(training);
+  // Training panel: opens when a run starts and follows it; Show Gradient Decay, Export Chart…, panel restore.
+  context.subscriptions.push(registerTrainingPanel(context, log, training.runs));
+  // Model files: topology and remedy code lenses, *.rnn.json diagnostics and hovers, New Model Config…, Train with This Config.
+  context.subscriptions.push(registerModelConfigFeatures(context, log));
+  // Teaching: Explain… (lecture topics with formula, sources and an experiment), Run Lecture Experiment…, panel restore.
+  context.subscriptions.push(registerExplainCommands(context.extensionUri, log));
 }
 
 export function deactivate(): void {

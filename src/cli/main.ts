@@ -2,17 +2,21 @@
 // Each subcommand lives in its own file under ./commands and is listed once here.
 import { CliInputError, CliUsageError, type CliCommand } from './cliSupport';
 import { benchCommand } from './commands/bench';
+import { demoCommand } from './commands/demo';
 import { gradcheckCommand } from './commands/gradcheck';
 import { gradsCommand } from './commands/grads';
 import { inspectCommand } from './commands/inspect';
+import { reportCommand } from './commands/report';
 import { topologyCommand } from './commands/topology';
 import { trainCommand } from './commands/train';
 
 const COMMANDS: Record<string, () => CliCommand> = {
   bench: benchCommand,
+  demo: demoCommand,
   grads: gradsCommand,
   gradcheck: gradcheckCommand,
   inspect: inspectCommand,
+  report: reportCommand,
   topology: topologyCommand,
   train: trainCommand,
 };
