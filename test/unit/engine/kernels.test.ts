@@ -19,6 +19,25 @@ describe('kernels', () => {
     assert.deepEqual(Array.from(out), [100, 1 + 1 + 5, 2 + 6 + 10]);
   });
 
+  it('matVecAccumulate equals the plain row sums for every blocking remainder (rows mod 4, odd/even cols)', () => {
+    // integer-valued entries: every partial sum is exact, so any summation order must give the same numbers
+    for (const rows of [1, 3, 4, 5, 8, 9]) {
+      for (const cols of [1, 2, 3, 6, 7]) {
+        const weights = Float64Array.from({ length: rows * cols }, (_, k) => ((k * 7) % 11) - 5);
+        const x = Float64Array.from({ length: cols + 2 }, (_, k) => ((k * 5) % 7) - 3);
+        const out = Float64Array.from({ length: rows + 1 }, (_, k) => 10 * k);
+        matVecAccumulate(out, 1, weights, rows, cols, x, 2);
+        const expected = [0];
+        for (let r = 0; r < rows; r++) {
+          let sum = 10 * (r + 1);
+          for (let c = 0; c < cols; c++) sum += weights[r * cols + c]! * x[2 + c]!;
+          expected.push(sum);
+        }
+        assert.deepEqual(Array.from(out), expected, `rows ${rows}, cols ${cols}`);
+      }
+    }
+  });
+
   it('transposeInto, then matVecAccumulate with Wᵀ is the gradient Wᵀ v', () => {
     const transposed = new Float64Array(10);
     transposeInto(transposed, W, 2, 5);
@@ -46,6 +65,24 @@ describe('kernels', () => {
     const db = Float64Array.of(10, 20);
     accumulateSumOverSteps(db, 2, g, 0, 2);
     assert.deepEqual(Array.from(db), [14, 26]);
+  });
+
+  it('accumulateOuterProductsOverSteps equals the plain triple loop for odd rows and cols not a multiple of 4', () => {
+    for (const [rows, cols] of [[1, 1], [3, 5], [4, 4], [5, 9], [2, 3]] as const) {
+      const steps = 3;
+      const stride = cols + 1;
+      const g = Float64Array.from({ length: steps * rows }, (_, k) => ((k * 3) % 7) - 3);
+      const x = Float64Array.from({ length: 2 + steps * stride }, (_, k) => ((k * 5) % 9) - 4);
+      const dW = Float64Array.from({ length: rows * cols }, (_, k) => k);
+      accumulateOuterProductsOverSteps(dW, rows, cols, g, 0, x, 2, stride, steps);
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          let expected = r * cols + c;
+          for (let t = 0; t < steps; t++) expected += g[t * rows + r]! * x[2 + t * stride + c]!;
+          assert.equal(dW[r * cols + c], expected, `rows ${rows}, cols ${cols}, entry (${r}, ${c})`);
+        }
+      }
+    }
   });
 
   it('squaredNorm', () => {
