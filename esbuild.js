@@ -31,6 +31,8 @@ function configs() {
   if (fs.existsSync('src/worker/main.ts')) list.push(nodeBundle('src/worker/main.ts', 'dist/worker.js'));
   // Gradient Check runs the engine's finite-difference check in its own worker_threads worker (issue 6).
   if (fs.existsSync('src/worker/gradientCheckWorker.ts')) list.push(nodeBundle('src/worker/gradientCheckWorker.ts', 'dist/gradcheckWorker.js'));
+  // Compare Remedies trains each line-up entry in its own worker (issue 6).
+  if (fs.existsSync('src/worker/compareWorker.ts')) list.push(nodeBundle('src/worker/compareWorker.ts', 'dist/compareWorker.js'));
   if (fs.existsSync('src/cli/main.ts')) {
     // `rnn-lab bench` requires the comparison libraries (devDependencies) at run time only: never bundle them.
     list.push(

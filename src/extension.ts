@@ -5,6 +5,7 @@ import { registerTopologyPanel } from './host/panels/topologyCommand';
 import { registerTrainingPanel } from './host/panels/trainingPanelWiring';
 import { registerModelConfigFeatures } from './host/config/registerModelConfigFeatures';
 import { registerExplainCommands } from './host/teaching/explainCommand';
+import { registerCompareRemedies } from './host/commands/compareRemedies';
 
 export function activate(context: vscode.ExtensionContext): void {
   // One log for the whole extension (Output → RNN Lab); rejected webview messages and panel events go here.
@@ -20,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerModelConfigFeatures(context, log));
   // Teaching: Explain… (lecture topics with formula, sources and an experiment), Run Lecture Experiment…, panel restore.
   context.subscriptions.push(registerExplainCommands(context.extensionUri, log));
+  // Compare Remedies: the lecture's line-up trained in workers with the same seed and budget, then the comparison panel.
+  context.subscriptions.push(registerCompareRemedies(context.extensionUri, log));
 }
 
 export function deactivate(): void {

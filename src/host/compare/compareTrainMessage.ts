@@ -1,0 +1,10 @@
+// host → compare worker: train one line-up entry on the shared windows (the answers are in compareProtocol.ts).
+import type { DemoDataset } from '../../cli/demo/demoData';
+import type { DemoExperiment } from '../../cli/demo/demoLineup';
+
+export interface CompareTrainMessage {
+  readonly type: 'train';
+  readonly experiment: DemoExperiment;
+  /** The windows every entry trains on (the same for all: only the remedy differs). */
+  readonly data: DemoDataset;
+}

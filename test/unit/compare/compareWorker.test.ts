@@ -1,0 +1,54 @@
+// The compare worker as the extension runs it (bundled like dist/compareWorker.js, real worker_threads): one entry
+// trains off the calling thread with a progress message per epoch; cancelling terminates the worker at once.
+import * as assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compareDataFromText } from '../../../src/host/compare/compareData';
+import { compareLineup } from '../../../src/host/compare/compareLineup';
+import { CompareCancelledError, trainEntryInWorker } from '../../../src/host/compare/compareWorkerClient';
+import { parseCompareWorkerMessage } from '../../../src/shared/protocol/compareProtocol';
+
+const root = path.resolve(__dirname, '../../../..');
+
+describe('compare remedies: worker thread', function () {
+  this.timeout(30_000);
+  let directory: string;
+  let workerScript: string;
+  const data = compareDataFromText(fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8'), 'sine.csv');
+  const off = { clipNorm: 0, tbpttK1: 0, tbpttK2: 0, l2: 0 };
+
+  before(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-compare-'));
+    workerScript = path.join(directory, 'compareWorker.js');
+    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/compareWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  });
+  after(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  it('trains the GRU entry for 2 epochs and reports both epochs', async () => {
+    const experiment = compareLineup({ remedies: off, epochs: 2 }).find((entry) => entry.id === 'gru')!;
+    const epochs: number[] = [];
+    const result = await trainEntryInWorker(workerScript, { type: 'train', experiment, data }, (epoch) => epochs.push(epoch)).result;
+    assert.deepEqual(epochs, [1, 2]);
+    assert.equal(result.id, 'gru');
+    assert.equal(result.validationLossPerEpoch.length, 2);
+    assert.ok(Number.isFinite(result.finalValidationLoss));
+  });
+
+  it('cancel stops the worker and rejects with CompareCancelledError', async () => {
+    const experiment = compareLineup({ remedies: off, epochs: 500 }).find((entry) => entry.id === 'lstm')!;
+    const started = Date.now();
+    const run = trainEntryInWorker(workerScript, { type: 'train', experiment, data }, () => undefined);
+    setTimeout(() => run.cancel(), 100);
+    await assert.rejects(run.result, CompareCancelledError);
+    assert.ok(Date.now() - started < 5000, `cancelled after ${Date.now() - started} ms`);
+  });
+
+  it('validates worker answers with the field path', () => {
+    assert.equal(parseCompareWorkerMessage({ type: 'epoch', epoch: 3, epochs: 2 }).ok, false);
+    const bad = parseCompareWorkerMessage({ type: 'result', result: { id: 'rnn', finalValidationLoss: 'x' } });
+    assert.ok(!bad.ok && bad.issue.path === 'result.finalValidationLoss');
+    assert.equal(parseCompareWorkerMessage({ type: 'error', message: 'boom' }).ok, true);
+  });
+});
