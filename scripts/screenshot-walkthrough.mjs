@@ -7,8 +7,10 @@
 //   node scripts/screenshot-walkthrough.mjs     → media/walkthrough/{training-loss,gradient-decay,gradient-clipping}-{dark,light}.png
 //                                                  media/walkthrough/explain-lstm-{dark,light}.png
 //   node scripts/screenshot-walkthrough.mjs --lang es   → the same in Spanish, named …-es-{dark,light}.png
+// The first step's image is the Lecture Topologies panel (scripts/screenshot-topologies.mjs), copied in here because
+// media/screenshots/ is left out of the VSIX.
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname, normalize } from 'node:path';
@@ -112,5 +114,9 @@ try {
 }
 if (!failed) {
   execFileSync(process.execPath, [join(root, 'scripts/screenshot-explain.mjs'), '--topic', 'lstm', '--height', '640', '--lang', lang], { cwd: root, stdio: 'inherit' });
+  const topologiesDir = mkdtempSync(join(tmpdir(), 'rnn-lab-walkthrough-topologies-'));
+  execFileSync(process.execPath, [join(root, 'scripts/screenshot-topologies.mjs'), '--lang', lang, '--width', '1100', '--out', topologiesDir], { cwd: root, stdio: 'inherit' });
+  for (const theme of themes) copyFileSync(join(topologiesDir, `topologies-${theme}.png`), join(outDir, `topologies${suffix}-${theme}.png`));
+  rmSync(topologiesDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

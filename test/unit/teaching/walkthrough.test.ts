@@ -84,7 +84,18 @@ describe('walkthrough "Study RNNs with RNN Lab"', () => {
         assert.ok((english[key] as string).endsWith(`-${theme}.png`) || (english[key] as string).endsWith(`-${theme}.svg`), `${key}`);
       }
     }
-    assert.equal(english['walkthrough.studyRnns.topologies.image.light'], 'media/screenshots/topologies-light.png');
+    assert.equal(english['walkthrough.studyRnns.topologies.image.light'], 'media/walkthrough/topologies-light.png');
+  });
+
+  it('ships its images in the VSIX: none under media/screenshots/, which .vscodeignore leaves out', () => {
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    assert.match(ignore, /^!media\/!\(screenshots\)\/\*\*$/m, 'media/ subfolders other than screenshots/ are shipped');
+    const images = Object.entries({ ...english, ...spanish }).filter(([key]) => /^walkthrough\..*\.image\./.test(key));
+    assert.equal(images.length, 12);
+    for (const [key, file] of Object.entries(english).concat(Object.entries(spanish))) {
+      if (!/^walkthrough\..*\.image\./.test(key)) continue;
+      assert.ok(file.startsWith('media/') && !file.startsWith('media/screenshots/'), `${key}: ${file}`);
+    }
   });
 
   it('has buttons whose commands exist and whose arguments are valid JSON naming real topics', () => {
