@@ -7,9 +7,9 @@ import { describeIssue } from '../../src/shared/protocol/validation';
 import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
 import type { Translator } from '../../src/host/panels/topologyStrings';
 import { topologyPanelStrings } from '../../src/host/panels/topologyStrings';
-import { buildWebviewHtml, createNonce } from '../../src/host/panels/webviewHtml';
+import { variablesStylesheet, webviewHarnessPage, webviewStubScript, type HarnessTheme } from './webviewHarness';
 
-export type HarnessTheme = 'dark' | 'light' | 'high-contrast';
+export type { HarnessTheme };
 
 /** The subset of VS Code's theme variables the panel uses, as Default Dark+, Light+ and High Contrast define them. */
 export const THEME_VARIABLES: Readonly<Record<HarnessTheme, Readonly<Record<string, string>>>> = {
@@ -93,13 +93,6 @@ export const THEME_VARIABLES: Readonly<Record<HarnessTheme, Readonly<Record<stri
   },
 };
 
-/** The class VS Code puts on <body> for each theme kind. */
-const BODY_CLASS: Readonly<Record<HarnessTheme, string>> = {
-  dark: 'vscode-dark',
-  light: 'vscode-light',
-  'high-contrast': 'vscode-high-contrast',
-};
-
 /** vscode.l10n.t outside VS Code: looks the message up in a bundle (l10n/bundle.l10n.<lang>.json) and fills {n}. */
 export function bundleTranslator(bundle: Readonly<Record<string, string>>): Translator {
   const t = (message: unknown, ...args: unknown[]): string => {
@@ -126,46 +119,15 @@ export function harnessStateMessage(translator: Translator, focus: TopologyFocus
 
 /** CSS that defines the theme variables on <html>, where VS Code puts them. */
 export function themeStylesheet(theme: HarnessTheme): string {
-  const lines = Object.entries(THEME_VARIABLES[theme]).map(([name, value]) => `  ${name}: ${value};`);
-  return `html {\n${lines.join('\n')}\n}\n`;
+  return variablesStylesheet(THEME_VARIABLES[theme]);
 }
 
-/**
- * The stub VS Code API (a separate script, loaded with the page's nonce): records what the page posts in
- * window.__rnnLabPosted, and answers `ready` with `state` asynchronously, as the host does.
- */
+/** The stub VS Code API answering `ready` with the topology panel's state. */
 export function stubScript(state: TopologyStateMessage, theme: HarnessTheme): string {
-  return `'use strict';
-window.__rnnLabPosted = [];
-window.__rnnLabCspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__rnnLabCspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-let saved;
-window.acquireVsCodeApi = () => ({
-  postMessage(message) {
-    window.__rnnLabPosted.push(message);
-    if (message && message.type === 'ready') {
-      document.body.classList.add(${JSON.stringify(BODY_CLASS[theme])});
-      setTimeout(() => window.postMessage(${JSON.stringify(state)}, '*'), 0);
-    }
-  },
-  getState() { return saved; },
-  setState(value) { saved = value; return value; },
-});
-`;
+  return webviewStubScript(state, theme);
 }
 
-/** The page: the host's own HTML shell (same CSP), plus the theme stylesheet and the stub, both from `origin`. */
+/** The topology panel's page: the host's own HTML shell (same CSP), plus the theme stylesheet and the stub. */
 export function harnessPage(origin: string, lang: string): string {
-  const nonce = createNonce();
-  const page = buildWebviewHtml({
-    cspSource: origin,
-    nonce,
-    scriptUri: `${origin}/dist/webview/topology.js`,
-    styleUri: `${origin}/dist/webview/topology.css`,
-    title: 'RNN Lab: Lecture Topologies',
-    lang,
-  });
-  // Right after the CSP meta, so the stub's violation listener is in place before any other resource loads.
-  const injected = `<script nonce="${nonce}" src="${origin}/stub.js"></script>\n<link rel="stylesheet" href="${origin}/theme.css">\n<meta name="viewport"`;
-  return page.replace('<meta name="viewport"', injected);
+  return webviewHarnessPage(origin, lang, 'topology', 'RNN Lab: Lecture Topologies');
 }
