@@ -200,4 +200,17 @@ export interface RunRecord {
   readonly error?: string;
   /** File name of the saved parameters beside run.json (engine serialisation, PyTorch names). */
   readonly modelFile: string | null;
+  /** Number series: the final model on the validation windows, in the data's units (chart 6). */
+  readonly validationPredictions?: ValidationPredictions;
+}
+
+/**
+ * Predictions of the final model on the validation windows, de-normalised with the run's stored normalisation
+ * (DataSummary.normalization); the panel draws them as "predictions vs targets".
+ */
+export interface ValidationPredictions {
+  /** Column (output feature) the values belong to, e.g. "value". */
+  readonly column: string;
+  /** One entry per validation window, in time order: the scored steps' targets and predictions (same length). */
+  readonly windows: readonly { readonly targets: readonly number[]; readonly predictions: readonly number[] }[];
 }

@@ -1,24 +1,28 @@
-// The training worker (worker_threads entry, bundled to dist/worker.js). It waits for one `start`, trains
-// synchronously (trainingRun.ts), posts progress and one terminal message, and is then terminated by the host.
-// Cancel arrives through the shared flag inside `start`; the `cancel` message is only a fallback for a run
-// that has not begun yet, because this thread's event loop is blocked while it trains.
+// The training worker (worker_threads entry, bundled to dist/worker.js). A train command starts it first and hands
+// it the data (intake: `loadData`, then `prepareData` once the host has its answers); `startPrepared` then trains on
+// what the intake prepared — or `start` trains on data sent with the message. It trains synchronously
+// (trainingRun.ts), posts progress and one terminal message, and is then terminated by the host.
+// Cancel arrives through the shared flag; the `cancel` message is only a fallback for a run that has not begun yet,
+// because this thread's event loop is blocked while it trains.
 import { parentPort } from 'node:worker_threads';
 import { MessageHandler } from '../shared/protocol/messageHandler';
 import {
   CANCEL_FLAG_INDEX,
   CANCEL_REQUESTED,
   type HostToWorkerMessage,
-  type StartTrainingMessage,
+  type TrainingJob,
   type WorkerToHostMessage,
   parseHostToWorkerMessage,
 } from '../shared/protocol/workerProtocol';
 import { lowerThisThreadPriority } from './backgroundPriority';
+import { DataIntake } from './dataIntake';
 import { runTraining } from './trainingRun';
 
 const port = parentPort;
 if (port === null) throw new Error('dist/worker.js must be started as a worker_threads Worker');
 
 const cancelledBeforeStart = new Set<string>();
+const intake = new DataIntake();
 lowerThisThreadPriority();
 
 const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
@@ -27,9 +31,30 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
   parse: parseHostToWorkerMessage,
   logRejected: (line) => process.stderr.write(`${line}\n`),
   handlers: {
+    loadData: (message) => {
+      void intake.load(message).then(
+        (reply) => handler.post(reply),
+        (error: unknown) => handler.post({ type: 'error', runId: message.runId, message: describe(error) }),
+      );
+    },
+    prepareData: (message) => {
+      try {
+        handler.post(intake.prepare(message));
+      } catch (error) {
+        handler.post({ type: 'error', runId: message.runId, message: describe(error) });
+      }
+    },
     start: (message) => {
       // Defer one turn so a `cancel` already queued behind `start` is seen first.
-      setImmediate(() => start(message));
+      setImmediate(() => train(message));
+    },
+    startPrepared: (message) => {
+      const job = intake.job(message.runId, message.cancelFlag);
+      if (job === undefined) {
+        handler.post({ type: 'error', runId: message.runId, message: 'no prepared data to train on (prepareData must succeed before startPrepared)' });
+        return;
+      }
+      setImmediate(() => train(job));
     },
     cancel: (message) => {
       cancelledBeforeStart.add(message.runId);
@@ -37,13 +62,16 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
   },
 });
 
-function start(message: StartTrainingMessage): void {
-  if (cancelledBeforeStart.has(message.runId)) Atomics.store(new Int32Array(message.cancelFlag), CANCEL_FLAG_INDEX, CANCEL_REQUESTED);
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function train(job: TrainingJob): void {
+  if (cancelledBeforeStart.has(job.runId)) Atomics.store(new Int32Array(job.cancelFlag), CANCEL_FLAG_INDEX, CANCEL_REQUESTED);
   try {
-    runTraining(message, (reply) => handler.post(reply));
+    runTraining(job, (reply) => handler.post(reply));
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    handler.post({ type: 'error', runId: message.runId, message: text });
+    handler.post({ type: 'error', runId: job.runId, message: describe(error) });
   }
 }
 

@@ -16,26 +16,27 @@ import { serializeModel } from '../engine/serialization';
 import { trainModel, type EpochProgress } from '../engine/trainer';
 import {
   CANCEL_FLAG_INDEX,
-  type StartTrainingMessage,
-  type WorkerToHostMessage,
+  type TrainingJob,
+  type TrainingReply,
 } from '../shared/protocol/workerProtocol';
 import type { DivergenceInfo, GradientNormSample, SpectralSample } from '../shared/runTypes';
 import { isGradientSampleEpoch } from './gradientSampling';
 import { ProgressThrottle } from './progressThrottle';
 import { divergenceContext, UpdateRemedies } from './updateRemedies';
+import { validationPredictions } from './validationPredictions';
 
 /** Eigenvalues (O(H³) each) are computed for the spectral samples only up to this hidden size; λ₁ and ρ always. */
 export const MAX_HIDDEN_SIZE_FOR_EIGENVALUES = 128;
 
-export type PostMessage = (message: WorkerToHostMessage) => void;
+export type PostMessage = (message: TrainingReply) => void;
 
 /** The scored step whose single loss term J_t isolates the decay with lag t − k: the last one. */
-function lastScoredStep(message: StartTrainingMessage, probe: SequenceExample): number {
+function lastScoredStep(message: TrainingJob, probe: SequenceExample): number {
   const topology = message.model.topology;
   return topology === 'many-to-one' || topology === 'one-to-one' ? 0 : probe.targetLength - 1;
 }
 
-export function runTraining(message: StartTrainingMessage, post: PostMessage, clock: () => number = () => performance.now()): void {
+export function runTraining(message: TrainingJob, post: PostMessage, clock: () => number = () => performance.now()): void {
   const { runId, settings, model: config } = message;
   const cancelFlag = new Int32Array(message.cancelFlag);
   const throttle = new ProgressThrottle(settings.charts.updateRate, clock);
@@ -137,7 +138,8 @@ export function runTraining(message: StartTrainingMessage, post: PostMessage, cl
       finalTrainLoss: Number.isFinite(result.trainLoss) ? result.trainLoss : null,
     },
   });
-  const terminal = { runId, epochsCompleted: lastGoodEpoch, modelJson, ...throttle.flush() };
+  const predictions = message.predictionTarget !== undefined ? validationPredictions(model, message.data.validation, message.predictionTarget) : undefined;
+  const terminal = { runId, epochsCompleted: lastGoodEpoch, modelJson, ...throttle.flush(), ...(predictions !== undefined ? { validationPredictions: predictions } : {}) };
   if (divergence !== undefined) post({ type: 'diverged', divergence, ...terminal });
   else if (result.cancelled) post({ type: 'cancelled', ...terminal });
   else post({ type: 'done', ...terminal });
@@ -147,7 +149,7 @@ export function runTraining(message: StartTrainingMessage, post: PostMessage, cl
 function describeDivergence(
   result: ReturnType<typeof trainModel>,
   remedies: UpdateRemedies,
-  message: StartTrainingMessage,
+  message: TrainingJob,
   lastGoodEpoch: number,
   model: RecurrentModel,
 ): DivergenceInfo | undefined {

@@ -6,7 +6,7 @@ import type { CellKind, ModelConfig } from '../../src/engine/modelConfig';
 import { SeededRandom } from '../../src/engine/random';
 import { plainSettings, resolveSettings } from '../../src/host/training/effectiveSettings';
 import { RunRecordBuilder } from '../../src/host/training/runRecordBuilder';
-import type { StartTrainingMessage, WorkerToHostMessage } from '../../src/shared/protocol/workerProtocol';
+import type { StartTrainingMessage, TrainingReply } from '../../src/shared/protocol/workerProtocol';
 import type { RunRecord } from '../../src/shared/runTypes';
 import { runTraining } from '../../src/worker/trainingRun';
 
@@ -96,7 +96,7 @@ export function addingRunRecord(options: AddingRunOptions = DEFAULT_ADDING_RUN):
       predicts: 'the sum of the two marked values after each sequence',
     },
   });
-  let terminal: WorkerToHostMessage | undefined;
+  let terminal: TrainingReply | undefined;
   let clock = 0;
   runTraining(
     message,

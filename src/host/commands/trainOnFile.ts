@@ -1,22 +1,11 @@
 // "RNN Lab: Train on File…": a .csv, .tsv, .txt or .json file from the explorer's context menu, from the command's
-// argument `{ file }`, or picked in an open dialog. The file is streamed by the data layer and refused at once when it
-// is over rnnLab.data.maxSelectionSizeMB.
+// argument `{ file }`, or picked in an open dialog. The worker streams the file (never this thread) and refuses it at
+// once when it is over rnnLab.data.maxSelectionSizeMB.
 import * as vscode from 'vscode';
-import { DataError } from '../data/dataError';
-import { loadTableFromFile } from '../data/loadTable';
-import { readTrainingSettings } from '../settings';
-import {
-  nameFromPath,
-  showDataError,
-  type TrainCommandArgs,
-  type TrainCommandResult,
-  type TrainFlowContext,
-  trainOnTable,
-} from '../training/trainFlow';
+import { nameFromPath, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from '../training/trainFlow';
 
 export const TRAIN_ON_FILE_COMMAND = 'rnnLab.trainOnFile';
 export const DATA_FILE_EXTENSIONS = ['csv', 'tsv', 'txt', 'json'];
-const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 export interface TrainOnFileArgs extends TrainCommandArgs {
   /** A file path or URI; skips the open dialog. */
@@ -53,14 +42,6 @@ export async function trainOnFile(context: TrainFlowContext, first?: unknown): P
     void vscode.window.showErrorMessage(message);
     return { status: 'invalid-data', message };
   }
-  const limit = readTrainingSettings(uri).settings.data.maxSelectionSizeMB.value;
-  let table;
-  try {
-    table = await loadTableFromFile(uri.fsPath, { maxBytes: limit * BYTES_PER_MEGABYTE });
-  } catch (error) {
-    if (error instanceof DataError) return showDataError(error, context.output);
-    throw error;
-  }
   const label = vscode.workspace.asRelativePath(uri, false);
-  return trainOnTable(table, { label, resource: uri, defaultName: nameFromPath(uri.fsPath) }, interpreted.args, context);
+  return trainOnSource({ kind: 'file', path: uri.fsPath, label }, { label, resource: uri, defaultName: nameFromPath(uri.fsPath) }, interpreted.args, context);
 }

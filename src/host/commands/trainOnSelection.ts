@@ -1,15 +1,11 @@
 // "RNN Lab: Train on Selection": the selected text (all selections, in order) or, with nothing selected, the whole
-// document becomes the training data. Data errors point at the line of the document, not of the selection, and the
-// editor moves to it.
+// document becomes the training data, sent as it is to the command's worker (parsing happens there, never on this
+// thread). Data errors point at the line of the document, not of the selection, and the editor moves to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DataError } from '../data/dataError';
-import { parseTableText } from '../data/loadTable';
-import { readTrainingSettings } from '../settings';
-import { showDataError, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnTable } from '../training/trainFlow';
+import { type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from '../training/trainFlow';
 
 export const TRAIN_ON_SELECTION_COMMAND = 'rnnLab.trainOnSelection';
-const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 interface SelectedText {
   readonly text: string;
@@ -32,18 +28,6 @@ function selectedText(editor: vscode.TextEditor): SelectedText {
   };
 }
 
-/** The same error with its line counted in the document (a single selection maps line for line). */
-function inDocumentLines(error: DataError, firstLine: number, label: string): DataError {
-  return new DataError(error.problem, {
-    code: error.code,
-    source: label,
-    hint: error.hint,
-    ...(error.line !== undefined ? { line: error.line + firstLine } : {}),
-    ...(error.column !== undefined ? { column: error.column } : {}),
-    ...(error.path !== undefined ? { path: error.path } : {}),
-  });
-}
-
 export async function trainOnSelection(context: TrainFlowContext, args: TrainCommandArgs = {}): Promise<TrainCommandResult> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
@@ -52,20 +36,17 @@ export async function trainOnSelection(context: TrainFlowContext, args: TrainCom
     return { status: 'invalid-data', message };
   }
   const selection = selectedText(editor);
-  const limit = readTrainingSettings(editor.document.uri).settings.data.maxSelectionSizeMB.value;
-  let table;
-  try {
-    table = parseTableText(selection.text, selection.label, { maxBytes: limit * BYTES_PER_MEGABYTE });
-  } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    const located = inDocumentLines(error, selection.firstLine, selection.label);
-    if (located.line !== undefined && located.line <= editor.document.lineCount) {
-      const line = editor.document.lineAt(located.line - 1);
-      editor.selection = new vscode.Selection(line.range.start, line.range.end);
-      editor.revealRange(line.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }
-    return showDataError(located, context.output);
-  }
   const defaultName = path.basename(editor.document.uri.path, path.extname(editor.document.uri.path)) || 'selection';
-  return trainOnTable(table, { label: selection.label, resource: editor.document.uri, defaultName }, args, context);
+  const revealLine = (line: number): void => {
+    if (line < 1 || line > editor.document.lineCount) return;
+    const range = editor.document.lineAt(line - 1).range;
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  return trainOnSource(
+    { kind: 'text', text: selection.text, label: selection.label },
+    { label: selection.label, resource: editor.document.uri, defaultName, firstLine: selection.firstLine, revealLine },
+    args,
+    context,
+  );
 }

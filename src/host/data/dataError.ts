@@ -1,26 +1,8 @@
 // A problem in the user's data that the user can fix. The message reads like a compiler diagnostic,
 // `file:line:column: what is wrong. How to fix it.`, so editors, terminals and the CLI can all point at the spot.
 
-/** Stable identifiers, so the extension host can localise the message (the text itself is English). */
-export type DataErrorCode =
-  | 'not-a-number'
-  | 'not-finite'
-  | 'too-many-fields'
-  | 'open-quote'
-  | 'too-large'
-  | 'binary'
-  | 'not-utf8'
-  | 'empty'
-  | 'bad-json'
-  | 'json-shape'
-  | 'no-numeric-column'
-  | 'unknown-column'
-  | 'not-numeric-column'
-  | 'missing-values'
-  | 'too-little-data'
-  | 'bad-window'
-  | 'unknown-character'
-  | 'io';
+import type { DataErrorCode } from '../../shared/dataIntakeTypes';
+export type { DataErrorCode } from '../../shared/dataIntakeTypes';
 
 export interface DataErrorDetails {
   readonly code: DataErrorCode;

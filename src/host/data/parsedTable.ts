@@ -1,7 +1,7 @@
 // What data intake found in a file or selection: the detected layout and one typed column per field.
 
-export type TableFormat = 'csv' | 'tsv' | 'semicolon' | 'numbers' | 'json' | 'text';
-export type ColumnType = 'number' | 'date' | 'text';
+import type { ColumnType, TableFormat } from '../../shared/dataIntakeTypes';
+export type { ColumnType, TableFormat } from '../../shared/dataIntakeTypes';
 
 export interface ParsedColumn {
   /** The header text, or "column N" (1-based) when the table has no header; "value" for a plain number list. */

@@ -2,16 +2,16 @@
 // preselected; date and label columns are listed as skipped), which one to predict, and what to do with missing
 // values (drop the rows or interpolate). Each resolves to undefined when the user cancels.
 import * as vscode from 'vscode';
-import type { MissingValueReport } from '../data/missingValues';
-import type { ParsedTable } from '../data/parsedTable';
-import type { MissingValueHandling } from './trainingData';
+import type { MissingValueHandling } from '../data/trainingData';
+import type { TableOverview } from '../data/trainingIntake';
+import type { MissingValuesInfo } from '../../shared/protocol/intakeProtocol';
 
 interface ColumnItem extends vscode.QuickPickItem {
   readonly columnName: string;
 }
 
 /** Column names to train on; asks only when there is more than one number column. */
-export async function pickColumns(table: ParsedTable): Promise<string[] | undefined> {
+export async function pickColumns(table: Pick<TableOverview, 'columns'>): Promise<string[] | undefined> {
   const numeric = table.columns.filter((column) => column.type === 'number');
   if (numeric.length <= 1) return numeric.map((column) => column.name);
   const items: (ColumnItem | vscode.QuickPickItem)[] = numeric.map((column, index) => ({
@@ -53,7 +53,7 @@ export async function pickTarget(columns: readonly string[]): Promise<string | u
 }
 
 /** "3 missing value(s), at line(s) 5, 9, 12" (source lines when known, else data rows). */
-function describeMissing(report: MissingValueReport): string {
+function describeMissing(report: MissingValuesInfo): string {
   const shown = 10;
   const places = report.lines.length > 0 ? report.lines : report.rows.map((row) => row + 1);
   const listed = places.slice(0, shown).join(', ') + (places.length > shown ? ' …' : '');
@@ -62,7 +62,7 @@ function describeMissing(report: MissingValueReport): string {
     : vscode.l10n.t('{0} missing value(s), at data row(s) {1}. Drop those rows, or fill each gap by linear interpolation between its neighbours?', report.count, listed);
 }
 
-export async function askMissingValues(report: MissingValueReport): Promise<MissingValueHandling | undefined> {
+export async function askMissingValues(report: MissingValuesInfo): Promise<MissingValueHandling | undefined> {
   const drop = vscode.l10n.t('Drop Those Rows');
   const interpolate = vscode.l10n.t('Interpolate');
   const choice = await vscode.window.showWarningMessage(

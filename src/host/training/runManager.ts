@@ -2,9 +2,7 @@
 // (stop it, or run both), feeds progress to the status bar, notification, output channel and listeners (panels), and
 // saves every finished, stopped or diverged run through the RunStore. The host thread only moves messages.
 import * as vscode from 'vscode';
-import type { ModelConfig } from '../../engine/modelConfig';
-import type { ModelExtras } from '../../engine/serialization';
-import type { ProgressMessage, TerminalWorkerMessage, TrainingDataMessage } from '../../shared/protocol/workerProtocol';
+import type { ProgressMessage, TerminalWorkerMessage } from '../../shared/protocol/workerProtocol';
 import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettings } from '../../shared/runTypes';
 import { formatLoss, showRunNotification, type TrainingStatusUi } from './progressUi';
 import { describeDivergence } from './remedyMessages';
@@ -18,10 +16,9 @@ export interface TrainingRunRequest {
   readonly name: string;
   readonly config: SourcedSettings;
   readonly settings: TrainingSettings;
-  readonly model: ModelConfig;
-  readonly data: TrainingDataMessage;
+  /** The command's worker, holding the prepared data (trainFlow.ts); the run trains there. */
+  readonly worker: TrainingWorker;
   readonly summary: DataSummary;
-  readonly modelExtras: ModelExtras;
   /** Folder the run is saved under (runStoreLocation.ts). */
   readonly storeRoot: string;
   /** Skips the question when another run is active. */
@@ -64,6 +61,11 @@ export class RunManager implements vscode.Disposable {
     private readonly ui: TrainingStatusUi,
   ) {}
 
+  /** A worker for one train command: it takes the data first (intake), then trains if the command gets that far. */
+  createWorker(): TrainingWorker {
+    return new TrainingWorker(this.workerScript, (line) => this.ui.output.appendLine(line));
+  }
+
   get activeRunIds(): string[] {
     return [...this.active.keys()];
   }
@@ -73,11 +75,14 @@ export class RunManager implements vscode.Disposable {
     return this.active.get(runId)?.builder.snapshot(new Date());
   }
 
-  /** Starts a run; resolves when it ends, or to undefined when the user declined to start it. */
+  /** Starts a run; resolves when it ends, or to undefined when the user declined to start it (the worker is then ended). */
   async start(request: TrainingRunRequest): Promise<RunResult | undefined> {
     if (this.active.size > 0) {
       const choice = request.whenBusy ?? (await this.askWhenBusy());
-      if (choice === undefined) return undefined;
+      if (choice === undefined) {
+        request.worker.dispose();
+        return undefined;
+      }
       if (choice === 'stop') await this.stopAll();
     }
     const startedAt = new Date();
@@ -87,23 +92,17 @@ export class RunManager implements vscode.Disposable {
     const totalEpochs = request.settings.training.epochs;
     const epochListeners: ((epoch: number, trainLoss: number) => void)[] = [];
 
-    const worker = new TrainingWorker(
-      this.workerScript,
-      { runId: id, model: request.model, settings: request.settings, data: request.data, modelExtras: request.modelExtras },
-      {
-        onProgress: (message) => {
-          builder.addBatch(message);
-          this.ui.epochsCompleted(id, message.epochs);
-          for (const listener of epochListeners) listener(message.epoch, message.trainLoss);
-          this.events.fire({ kind: 'progress', runId: id, progress: message });
-        },
-        log: (line) => this.ui.output.appendLine(line),
-      },
-    );
+    const worker = request.worker;
+    void worker.start({ runId: id }, (message) => {
+      builder.addBatch(message);
+      this.ui.epochsCompleted(id, message.epochs);
+      for (const listener of epochListeners) listener(message.epoch, message.trainLoss);
+      this.events.fire({ kind: 'progress', runId: id, progress: message });
+    });
     this.active.set(id, { id, name: request.name, worker, builder });
     this.ui.runStarted({ runId: id, name: request.name, totalEpochs });
     this.ui.output.appendLine(
-      vscode.l10n.t('[{0}] started: {1} windows for training, {2} for validation; saving to {3}', request.name, request.data.train.length, request.data.validation.length, directory),
+      vscode.l10n.t('[{0}] started: {1} windows for training, {2} for validation; saving to {3}', request.name, request.summary.shapes.trainWindows, request.summary.shapes.validationWindows, directory),
     );
     this.events.fire({ kind: 'started', runId: id, name: request.name, snapshot: builder.snapshot(startedAt) });
     showRunNotification(request.name, totalEpochs, () => worker.cancel(), (listener) => epochListeners.push(listener), worker.result);
@@ -160,6 +159,7 @@ export class RunManager implements vscode.Disposable {
     cancelLatencyMs: number | undefined,
   ): Promise<RunResult> {
     if (terminal.type !== 'error') builder.addBatch(terminal);
+    if (terminal.type !== 'error' && terminal.validationPredictions !== undefined) builder.setValidationPredictions(terminal.validationPredictions);
     const status: RunResult['status'] =
       terminal.type === 'done' ? 'completed' : terminal.type === 'cancelled' ? 'cancelled' : terminal.type === 'diverged' ? 'diverged' : 'failed';
     const modelJson = terminal.type === 'error' ? null : terminal.modelJson;

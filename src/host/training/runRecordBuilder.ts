@@ -12,6 +12,7 @@ import {
   type RunRecord,
   type RunStatus,
   type SourcedSettings,
+  type ValidationPredictions,
 } from '../../shared/runTypes';
 
 /** Per-update gradient norms kept in a record; beyond this the oldest half is thinned (every other value dropped). */
@@ -38,6 +39,7 @@ export class RunRecordBuilder {
   private readonly gradientSamples: GradientNormSample[] = [];
   private readonly spectralSamples: SpectralSample[] = [];
   private updateGradientNorms: number[] = [];
+  private validationPredictions: ValidationPredictions | undefined;
 
   constructor(private readonly start: RunStart) {}
 
@@ -64,6 +66,11 @@ export class RunRecordBuilder {
     this.spectralSamples.push(...batch.spectralSamples);
     for (const norm of batch.updateGradientNorms) this.updateGradientNorms.push(norm);
     if (this.updateGradientNorms.length > MAX_STORED_UPDATE_NORMS) this.thinOldestHalf();
+  }
+
+  /** The final model's validation predictions (sent with the terminal message). */
+  setValidationPredictions(predictions: ValidationPredictions): void {
+    this.validationPredictions = predictions;
   }
 
   /** The record so far (status `running`), e.g. to replay a live run to a panel that just opened. */
@@ -97,6 +104,7 @@ export class RunRecordBuilder {
       ...record,
       ...(end.divergence ? { divergence: end.divergence } : {}),
       ...(end.error !== undefined ? { error: end.error } : {}),
+      ...(this.validationPredictions !== undefined ? { validationPredictions: this.validationPredictions } : {}),
     };
   }
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
 import type { DataShapes } from '../../shared/runTypes';
-import type { PredictionSpec } from './trainingData';
+import type { PredictionSpec } from '../data/trainingData';
 
 export function topologyLabel(topology: TopologyId): string {
   switch (topology) {
@@ -28,6 +28,11 @@ export function describePrediction(prediction: PredictionSpec): string {
   }
   if (prediction.kind === 'labels') {
     return vscode.l10n.t('the class in "{0}" ({1} labels) after the last character of each sentence', column, prediction.vocabularySize ?? 0);
+  }
+  if (prediction.kind === 'sequences') {
+    return prediction.topology === 'many-to-one'
+      ? vscode.l10n.t('"{0}" after the last step of each sequence (one sequence per value of "{1}", up to {2} steps)', column, prediction.groupColumn ?? '', window)
+      : vscode.l10n.t('"{0}" at every step of each sequence (one sequence per value of "{1}", up to {2} steps)', column, prediction.groupColumn ?? '', window);
   }
   switch (prediction.topology) {
     case 'many-to-one':

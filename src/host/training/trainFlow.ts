@@ -1,23 +1,25 @@
-// The steps shared by "Train on Selection" and "Train on File…", from a parsed table to a finished run:
-// settings snapshot → the data's kind (number series: columns, target, missing values; plain text: next-character
-// windows; text + label columns: sentence classification) → windows and shapes → preview → run in the worker.
+// The steps shared by "Train on Selection" and "Train on File…", from the user's data to a finished run. The data goes
+// to the command's worker at once (trainingWorker.ts): the worker parses and windows it, this thread only asks the
+// questions the data leaves open, from the worker's overview — settings snapshot → the data's kind (number series:
+// columns, target, missing values; a table of many sequences; plain text: next-character windows; text + label
+// columns: sentence classification) → windows and shapes → preview → training in the same worker.
 // Every step can be answered by command arguments instead of a prompt, so tests and scripts never block on UI.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
 import { DataError } from '../data/dataError';
-import { findMissingInTable } from '../data/missingValues';
-import type { ParsedTable } from '../data/parsedTable';
-import { selectColumns } from '../data/selectColumns';
+import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../data/trainingIntake';
+import type { MissingValueHandling } from '../data/trainingData';
 import { describeSettingProblem, readTrainingSettings } from '../settings';
-import type { ModelExtras } from '../../engine/serialization';
+import type { DataErrorInfo, DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../shared/protocol/intakeProtocol';
 import type { RunStatus, TrainingSettings } from '../../shared/runTypes';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
 import { plainSettings, type SettingsOverrides } from './effectiveSettings';
 import type { RunManager, WhenBusy } from './runManager';
 import { confirmShapePreview, describePrediction, shapePreviewLines } from './shapePreview';
-import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from './characterTrainingData';
-import { type MissingValueHandling, normalizationJson, type PreparedTrainingData, prepareTrainingData } from './trainingData';
+import type { TrainingWorker } from './trainingWorker';
+
+const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 /** Optional arguments of the train commands; each one given skips the matching prompt. */
 export interface TrainCommandArgs {
@@ -28,6 +30,8 @@ export interface TrainCommandArgs {
   /** Predicted column among `columns` (default the first). */
   readonly target?: string;
   readonly missing?: MissingValueHandling;
+  /** false: train a table of many sequences (a "sequence" column) as one continuous series instead. */
+  readonly group?: boolean;
   /** Shorthand for settings.model.topology. */
   readonly topology?: TopologyId;
   /** Any `rnnLab.*` value for this run only (source "argument"). */
@@ -60,18 +64,16 @@ export interface TrainSource {
   /** The document or file, for resource-scoped settings and where the run is saved. */
   readonly resource: vscode.Uri | undefined;
   readonly defaultName: string;
+  /** 0-based document line of the data's first line (a selection), so errors point into the document. */
+  readonly firstLine?: number;
+  /** Shows the user a 1-based document line that holds a data error. */
+  readonly revealLine?: (line: number) => void;
 }
 
 export interface TrainFlowContext {
   readonly runs: RunManager;
   readonly output: vscode.OutputChannel;
   readonly storeRootFor: (resource: vscode.Uri | undefined) => string;
-}
-
-function argumentOverrides(args: TrainCommandArgs): SettingsOverrides {
-  const overrides = args.settings ?? {};
-  if (args.topology === undefined) return overrides;
-  return { ...overrides, model: { ...(overrides.model ?? {}), topology: args.topology } };
 }
 
 export function showDataError(error: DataError, output: vscode.OutputChannel): TrainCommandResult {
@@ -81,92 +83,126 @@ export function showDataError(error: DataError, output: vscode.OutputChannel): T
   return { status: 'invalid-data', message: error.message };
 }
 
-type DataKind = 'series' | 'characters' | 'labelled-text';
-
-/** Plain text → next-character model; a table of texts and labels only → sentence classifier; else number series. */
-function dataKind(table: ParsedTable): DataKind {
-  if (table.format === 'text') return 'characters';
-  if (!table.columns.some((column) => column.type === 'number') && guessTextAndLabelColumns(table) !== undefined) return 'labelled-text';
-  return 'series';
-}
-
-/** The topology the data decides (recorded as an argument, since it overrides the setting). */
-function topologyFor(kind: DataKind): SettingsOverrides {
-  if (kind === 'characters') return { model: { topology: 'many-to-many-synced' } };
-  if (kind === 'labelled-text') return { model: { topology: 'many-to-one' } };
-  return {};
-}
-
-type Prepared = PreparedTrainingData & { readonly extras: ModelExtras };
-
-async function prepare(table: ParsedTable, kind: DataKind, source: TrainSource, args: TrainCommandArgs, settings: TrainingSettings): Promise<Prepared | undefined> {
-  if (kind === 'characters') {
-    const prepared = prepareCharacterData(table, settings, source.label);
-    return { ...prepared, extras: { training: { vocabulary: [...prepared.vocabulary] } } };
-  }
-  if (kind === 'labelled-text') {
-    const requested = typeof args.columns === 'string' ? args.columns.split(',').map((c) => c.trim()) : args.columns;
-    const guessed = guessTextAndLabelColumns(table);
-    const text = requested?.[0] ?? guessed?.text ?? '';
-    const label = args.target ?? requested?.[1] ?? guessed?.label ?? '';
-    const prepared = prepareLabelledTextData(table, text, label, settings, source.label);
-    return { ...prepared, extras: { training: { vocabulary: [...prepared.vocabulary], labels: [...prepared.labels] } } };
-  }
-  const silent = args.silent === true;
-  const columns =
-    args.columns !== undefined || silent ? selectColumns(table, args.columns, source.label).names : await pickColumns(table);
-  if (columns === undefined) return undefined;
-  if (columns.length === 0) selectColumns(table, undefined, source.label); // throws the "no number column" error
-  const target = args.target ?? (silent ? columns[0] : await pickTarget(columns));
-  if (target === undefined) return undefined;
-  let missing = args.missing;
-  const report = findMissingInTable(table, selectColumns(table, columns, source.label).indices);
-  if (report.count > 0 && missing === undefined && !silent) {
-    missing = await askMissingValues(report);
-    if (missing === undefined) return undefined;
-  }
-  const prepared = prepareTrainingData({ table, columns, target, settings, source: source.label, ...(missing ? { missing } : {}) });
-  return { ...prepared, extras: { normalization: normalizationJson(prepared.normalization) } };
-}
-
-export async function trainOnTable(table: ParsedTable, source: TrainSource, args: TrainCommandArgs, context: TrainFlowContext): Promise<TrainCommandResult> {
-  const kind = dataKind(table);
-  const overrides = argumentOverrides(args);
-  const decided = topologyFor(kind);
-  const resolved = readTrainingSettings(source.resource, {
-    args: { ...overrides, model: { ...(overrides.model ?? {}), ...(decided.model ?? {}) } },
-    ...(args.configFile !== undefined ? { configFile: args.configFile } : {}),
+/** The worker's data error, with its line counted in the document (a selection maps line for line). */
+function locatedError(info: DataErrorInfo, source: TrainSource): DataError {
+  const offset = source.firstLine ?? 0;
+  return new DataError(info.problem, {
+    code: info.code,
+    source: info.source,
+    hint: info.hint,
+    ...(info.line !== undefined ? { line: info.line + offset } : {}),
+    ...(info.column !== undefined ? { column: info.column } : {}),
+    ...(info.path !== undefined ? { path: info.path } : {}),
   });
-  const blocking = resolved.problems.filter((problem) => problem.source !== 'setting' || problem.kind === 'inconsistent');
-  for (const problem of resolved.problems) context.output.appendLine(describeSettingProblem(problem));
-  if (blocking.length > 0) {
-    const message = blocking.map(describeSettingProblem).join(' ');
-    void vscode.window.showErrorMessage(message);
-    return { status: 'invalid-settings', message };
-  }
-  const ignored = resolved.problems.filter((problem) => !blocking.includes(problem));
-  if (ignored.length > 0) void vscode.window.showWarningMessage(ignored.map(describeSettingProblem).join(' '));
-  const settings = plainSettings(resolved.settings);
-  const silent = args.silent === true;
+}
 
+function rejectData(reply: DataRejectedMessage, source: TrainSource, output: vscode.OutputChannel): TrainCommandResult {
+  const error = locatedError(reply.error, source);
+  if (error.line !== undefined) source.revealLine?.(error.line);
+  return showDataError(error, output);
+}
+
+function failed(message: string, output: vscode.OutputChannel): TrainCommandResult {
+  output.appendLine(message);
+  void vscode.window.showErrorMessage(message);
+  return { status: 'failed', message };
+}
+
+function argumentOverrides(args: TrainCommandArgs, decided: TopologyId | undefined): SettingsOverrides {
+  const overrides = args.settings ?? {};
+  const topology = decided ?? args.topology;
+  if (topology === undefined) return overrides;
+  return { ...overrides, model: { ...(overrides.model ?? {}), topology } };
+}
+
+/** The questions the overview leaves open, answered by arguments or prompts; undefined when the user cancels. */
+async function askChoices(overview: TableOverview, args: TrainCommandArgs): Promise<IntakeChoices | undefined> {
+  const silent = args.silent === true;
+  const given = {
+    ...(args.columns !== undefined ? { columns: args.columns } : {}),
+    ...(args.target !== undefined ? { target: args.target } : {}),
+    ...(args.missing !== undefined ? { missing: args.missing } : {}),
+  };
+  // Texts, labelled sentences and grouped sequences decide their own columns (shown in the preview).
+  if (overview.kind !== 'series' || silent || args.columns !== undefined) return given;
+  const columns = await pickColumns(overview);
+  if (columns === undefined) return undefined;
+  const target = args.target ?? (await pickTarget(columns));
+  if (target === undefined) return undefined;
+  return { ...given, columns, target };
+}
+
+/** Prepares the windows in the worker, asking about missing values when the data has some. */
+async function prepareInWorker(
+  worker: TrainingWorker,
+  choices: IntakeChoices,
+  settings: TrainingSettings,
+  source: TrainSource,
+  args: TrainCommandArgs,
+  output: vscode.OutputChannel,
+): Promise<PreparedDataSummary | TrainCommandResult> {
+  let reply = await worker.prepare(choices, settings);
+  if (reply.type === 'dataRejected' && reply.missing !== undefined && args.silent !== true) {
+    const offset = source.firstLine ?? 0;
+    const missing = await askMissingValues({ ...reply.missing, lines: reply.missing.lines.map((line) => line + offset) });
+    if (missing === undefined) return { status: 'dismissed' };
+    reply = await worker.prepare({ ...choices, missing }, settings);
+  }
+  if (reply.type === 'dataRejected') return rejectData(reply, source, output);
+  if (reply.type === 'error') return failed(vscode.l10n.t('Cannot prepare the data: {0}', reply.message), output);
+  return reply.prepared;
+}
+
+/** Trains on the selection's text or a file: the data goes to a new worker, which parses, windows and trains. */
+export async function trainOnSource(data: IntakeSource, source: TrainSource, args: TrainCommandArgs, context: TrainFlowContext): Promise<TrainCommandResult> {
+  const worker = context.runs.createWorker();
+  let handedOver = false;
   try {
-    const prepared = await prepare(table, kind, source, args, settings);
-    if (prepared === undefined) return { status: 'dismissed' };
+    const limit = readTrainingSettings(source.resource).settings.data.maxSelectionSizeMB.value;
+    const loaded = await worker.load(data, {
+      maxBytes: limit * BYTES_PER_MEGABYTE,
+      ...(args.group !== undefined ? { group: args.group } : {}),
+      ...(args.target !== undefined ? { target: args.target } : {}),
+    });
+    if (loaded.type === 'dataRejected') return rejectData(loaded, source, context.output);
+    if (loaded.type === 'error') return failed(vscode.l10n.t('Cannot read the data: {0}', loaded.message), context.output);
+    const overview = loaded.overview;
+
+    const resolved = readTrainingSettings(source.resource, {
+      args: argumentOverrides(args, topologyDecidedBy(overview)),
+      ...(args.configFile !== undefined ? { configFile: args.configFile } : {}),
+    });
+    const blocking = resolved.problems.filter((problem) => problem.source !== 'setting' || problem.kind === 'inconsistent');
+    for (const problem of resolved.problems) context.output.appendLine(describeSettingProblem(problem));
+    if (blocking.length > 0) {
+      const message = blocking.map(describeSettingProblem).join(' ');
+      void vscode.window.showErrorMessage(message);
+      return { status: 'invalid-settings', message };
+    }
+    const ignored = resolved.problems.filter((problem) => !blocking.includes(problem));
+    if (ignored.length > 0) void vscode.window.showWarningMessage(ignored.map(describeSettingProblem).join(' '));
+    const settings = plainSettings(resolved.settings);
+    const silent = args.silent === true;
+
+    const choices = await askChoices(overview, args);
+    if (choices === undefined) return { status: 'dismissed' };
+    const prepared = await prepareInWorker(worker, choices, settings, source, args, context.output);
+    if ('status' in prepared) return prepared;
+
     const name = args.name ?? source.defaultName;
     const preview = shapePreviewLines(prepared.summary.shapes, prepared.prediction, settings.model.hiddenSize, settings.model.cell);
     context.output.appendLine(vscode.l10n.t('[{0}] shape preview:', name));
     for (const line of preview) context.output.appendLine(`  ${line}`);
-    for (const warning of table.warnings) context.output.appendLine(`  ${warning}`);
+    for (const warning of overview.warnings) context.output.appendLine(`  ${warning}`);
     if (!silent && !(await confirmShapePreview(name, preview))) return { status: 'dismissed' };
 
+    handedOver = true;
     const result = await context.runs.start({
       name,
       config: resolved.settings,
       settings,
-      model: prepared.model,
-      data: prepared.data,
+      worker,
       summary: { ...prepared.summary, predicts: describePrediction(prepared.prediction) },
-      modelExtras: prepared.extras,
       storeRoot: context.storeRootFor(source.resource),
       silent,
       // silent never asks: it runs beside a busy run unless told to stop it
@@ -181,9 +217,8 @@ export async function trainOnTable(table: ParsedTable, source: TrainSource, args
       ...(result.cancelLatencyMs !== undefined ? { cancelLatencyMs: result.cancelLatencyMs } : {}),
       ...(result.record.error !== undefined ? { message: result.record.error } : {}),
     };
-  } catch (error) {
-    if (error instanceof DataError) return showDataError(error, context.output);
-    throw error;
+  } finally {
+    if (!handedOver) worker.dispose();
   }
 }
 

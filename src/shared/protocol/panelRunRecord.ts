@@ -2,27 +2,14 @@
 // panel draws it (a run.json from disk, a restored panel's state, a message from the host). The check is about shape,
 // not values: norms may be null (JSON has no NaN/Infinity, so a diverged run's non-finite norms come back as null)
 // and the charts draw those as gaps.
-import type { EpochMetrics, GradientNormSample, RunRecord, SpectralSample } from '../runTypes';
+import type { EpochMetrics, GradientNormSample, RunRecord, SpectralSample, ValidationPredictions } from '../runTypes';
+export type { ValidationPredictions } from '../runTypes';
 import { RUN_RECORD_FORMAT } from '../runTypes';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, reject } from './validation';
 
-/**
- * Predictions of the final model on the validation windows, de-normalised with the run's stored normalisation
- * (DataSummary.normalization). OPTIONAL: the worker does not send them yet; when a record carries them the panel
- * draws "predictions vs targets".
- */
-export interface ValidationPredictions {
-  /** Column (output feature) the values belong to, e.g. "value". */
-  readonly column: string;
-  /** One entry per validation window, in time order: the scored steps' targets and predictions (same length). */
-  readonly windows: readonly { readonly targets: readonly number[]; readonly predictions: readonly number[] }[];
-}
-
-/** RunRecord plus the optional fields only the panel reads. */
-export interface PanelRunRecord extends RunRecord {
-  readonly validationPredictions?: ValidationPredictions;
-}
+/** The record the panel draws: a RunRecord (validationPredictions is optional: number series only). */
+export type PanelRunRecord = RunRecord;
 
 function isNumberOrNullArray(value: unknown): value is readonly (number | null)[] {
   return Array.isArray(value) && value.every((entry) => entry === null || typeof entry === 'number');

@@ -6,6 +6,8 @@ import type { SequenceExample } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { ModelExtras } from '../../engine/serialization';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings } from '../runTypes';
+import { checkIntakeReply, checkIntakeRequest, INTAKE_REPLY_TYPES, INTAKE_REQUEST_TYPES, type IntakeReply, type IntakeRequest } from './intakeProtocol';
+import type { ValidationPredictions } from './panelRunRecord';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, readEnum, reject } from './validation';
 
@@ -22,8 +24,15 @@ export interface TrainingDataMessage {
   readonly validation: readonly SequenceExample[];
 }
 
-export interface StartTrainingMessage {
-  readonly type: 'start';
+/** The predicted column and its normalisation x' = (x − offset)/scale, so validation predictions are sent in the data's units. */
+export interface PredictionTarget {
+  readonly column: string;
+  readonly offset: number;
+  readonly scale: number;
+}
+
+/** Everything one training run needs (trainingRun.ts). */
+export interface TrainingJob {
   readonly runId: string;
   readonly model: ModelConfig;
   readonly settings: TrainingSettings;
@@ -31,6 +40,20 @@ export interface StartTrainingMessage {
   /** Stored in model.json beside the parameters (e.g. the data's normalisation, needed to undo it at inference). */
   readonly modelExtras: ModelExtras;
   /** SharedArrayBuffer of one Int32 (see CANCEL_FLAG_INDEX). */
+  readonly cancelFlag: SharedArrayBuffer;
+  /** Number series only: the final model's validation predictions are sent with the terminal message. */
+  readonly predictionTarget?: PredictionTarget;
+}
+
+/** Trains on data the host already holds (tests; the train commands use the intake and `startPrepared`). */
+export interface StartTrainingMessage extends TrainingJob {
+  readonly type: 'start';
+}
+
+/** Trains on the data this worker's intake prepared (intakeProtocol.ts): nothing but the run's id and the flag. */
+export interface StartPreparedMessage {
+  readonly type: 'startPrepared';
+  readonly runId: string;
   readonly cancelFlag: SharedArrayBuffer;
 }
 
@@ -40,7 +63,7 @@ export interface CancelTrainingMessage {
   readonly runId: string;
 }
 
-export type HostToWorkerMessage = StartTrainingMessage | CancelTrainingMessage;
+export type HostToWorkerMessage = StartTrainingMessage | StartPreparedMessage | CancelTrainingMessage | IntakeRequest;
 
 /** Everything measured since the previous message: progress is throttled, but no epoch is ever dropped. */
 export interface ProgressBatch {
@@ -65,6 +88,8 @@ interface TerminalMessage extends ProgressBatch {
   readonly runId: string;
   readonly epochsCompleted: number;
   readonly modelJson: string | null;
+  /** The final (or last good) model on the validation windows, when the job named a prediction target. */
+  readonly validationPredictions?: ValidationPredictions;
 }
 
 export interface DoneMessage extends TerminalMessage {
@@ -87,11 +112,13 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
-export type WorkerToHostMessage = ProgressMessage | DoneMessage | CancelledMessage | DivergedMessage | ErrorMessage;
+/** What a training run posts (trainingRun.ts). */
+export type TrainingReply = ProgressMessage | DoneMessage | CancelledMessage | DivergedMessage | ErrorMessage;
+export type WorkerToHostMessage = TrainingReply | IntakeReply;
 export type TerminalWorkerMessage = DoneMessage | CancelledMessage | DivergedMessage | ErrorMessage;
 
-const WORKER_TO_HOST_TYPES: readonly WorkerToHostMessage['type'][] = ['progress', 'done', 'cancelled', 'diverged', 'error'];
-const HOST_TO_WORKER_TYPES: readonly HostToWorkerMessage['type'][] = ['start', 'cancel'];
+const WORKER_TO_HOST_TYPES: readonly WorkerToHostMessage['type'][] = ['progress', 'done', 'cancelled', 'diverged', 'error', ...INTAKE_REPLY_TYPES];
+const HOST_TO_WORKER_TYPES: readonly HostToWorkerMessage['type'][] = ['start', 'startPrepared', 'cancel', ...INTAKE_REQUEST_TYPES];
 
 /** Checks the envelope every message shares: an object with a known `type` and a string `runId`. */
 function readEnvelope<T extends string>(raw: unknown, types: readonly T[]): ValidationResult<{ type: T; runId: string }> {
@@ -111,6 +138,8 @@ export function parseWorkerToHostMessage(raw: unknown): ValidationResult<WorkerT
   const envelope = readEnvelope(raw, WORKER_TO_HOST_TYPES);
   if (!envelope.ok) return envelope;
   const record = raw as Record<string, unknown>;
+  const type = envelope.value.type;
+  if (type === 'dataLoaded' || type === 'dataPrepared' || type === 'dataRejected') return checkIntakeReply(record, type);
   if (envelope.value.type === 'error') {
     return typeof record.message === 'string' ? accept(raw as ErrorMessage) : reject('message', 'wrongType', 'a string', record.message);
   }
@@ -138,10 +167,17 @@ export function parseHostToWorkerMessage(raw: unknown): ValidationResult<HostToW
   if (!envelope.ok) return envelope;
   if (envelope.value.type === 'cancel') return accept(raw as CancelTrainingMessage);
   const record = raw as Record<string, unknown>;
+  const type = envelope.value.type;
+  if (type === 'loadData' || type === 'prepareData') return checkIntakeRequest(record, type);
+  if (type === 'startPrepared') {
+    return isCancelFlag(record.cancelFlag)
+      ? accept(raw as StartPreparedMessage)
+      : reject('cancelFlag', 'wrongType', 'a SharedArrayBuffer of at least 4 bytes', record.cancelFlag);
+  }
   for (const field of ['model', 'settings', 'data']) {
     if (!isRecord(record[field])) return reject(field, 'notObject', 'an object', record[field]);
   }
-  if (!(record.cancelFlag instanceof SharedArrayBuffer) || record.cancelFlag.byteLength < Int32Array.BYTES_PER_ELEMENT) {
+  if (!isCancelFlag(record.cancelFlag)) {
     return reject('cancelFlag', 'wrongType', 'a SharedArrayBuffer of at least 4 bytes', record.cancelFlag);
   }
   const data = record.data as Record<string, unknown>;
@@ -151,6 +187,10 @@ export function parseHostToWorkerMessage(raw: unknown): ValidationResult<HostToW
   return accept(raw as StartTrainingMessage);
 }
 
+function isCancelFlag(value: unknown): value is SharedArrayBuffer {
+  return value instanceof SharedArrayBuffer && value.byteLength >= Int32Array.BYTES_PER_ELEMENT;
+}
+
 export function isTerminalWorkerMessage(message: WorkerToHostMessage): message is TerminalWorkerMessage {
-  return message.type !== 'progress';
+  return message.type === 'done' || message.type === 'cancelled' || message.type === 'diverged' || message.type === 'error';
 }

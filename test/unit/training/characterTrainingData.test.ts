@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseTableText } from '../../../src/host/data/loadTable';
-import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from '../../../src/host/training/characterTrainingData';
+import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from '../../../src/host/data/characterTrainingData';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
-import type { TerminalWorkerMessage, WorkerToHostMessage } from '../../../src/shared/protocol/workerProtocol';
+import type { TerminalWorkerMessage, TrainingReply } from '../../../src/shared/protocol/workerProtocol';
 import { runTraining } from '../../../src/worker/trainingRun';
 
 const samples = path.resolve(__dirname, '../../../../samples');
@@ -14,9 +14,9 @@ function settings(overrides: SettingsOverrides) {
 }
 
 function train(prepared: ReturnType<typeof prepareCharacterData>, overrides: SettingsOverrides): { losses: number[]; terminal: TerminalWorkerMessage } {
-  const messages: WorkerToHostMessage[] = [];
+  const messages: TrainingReply[] = [];
   runTraining(
-    { type: 'start', runId: 'r', model: prepared.model, settings: settings(overrides), data: prepared.data, modelExtras: { training: { vocabulary: [...prepared.vocabulary] } }, cancelFlag: new SharedArrayBuffer(4) },
+    { runId: 'r', model: prepared.model, settings: settings(overrides), data: prepared.data, modelExtras: { training: { vocabulary: [...prepared.vocabulary] } }, cancelFlag: new SharedArrayBuffer(4) },
     (message) => messages.push(message),
     () => 0,
   );

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { DataError } from '../../../src/host/data/dataError';
 import { parseTableText } from '../../../src/host/data/loadTable';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
-import { fingerprint, prepareTrainingData } from '../../../src/host/training/trainingData';
+import { fingerprint, prepareTrainingData } from '../../../src/host/data/trainingData';
 
 function settings(overrides: SettingsOverrides = {}) {
   return plainSettings(resolveSettings({ args: overrides }).settings);

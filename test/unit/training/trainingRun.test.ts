@@ -1,14 +1,14 @@
 import * as assert from 'assert';
 import { parseModel } from '../../../src/engine/serialization';
-import type { ProgressMessage, TerminalWorkerMessage, WorkerToHostMessage } from '../../../src/shared/protocol/workerProtocol';
+import type { ProgressMessage, TerminalWorkerMessage, TrainingReply } from '../../../src/shared/protocol/workerProtocol';
 import { runTraining } from '../../../src/worker/trainingRun';
 import { startMessage } from './trainingRunFixtures';
 
-function collect(run: (post: (message: WorkerToHostMessage) => void) => void): { progress: ProgressMessage[]; terminal: TerminalWorkerMessage } {
-  const messages: WorkerToHostMessage[] = [];
+function collect(run: (post: (message: TrainingReply) => void) => void): { progress: ProgressMessage[]; terminal: TerminalWorkerMessage } {
+  const messages: TrainingReply[] = [];
   run((message) => messages.push(message));
   const terminal = messages[messages.length - 1] as TerminalWorkerMessage;
-  assert.ok((terminal as WorkerToHostMessage).type !== 'progress', 'the last message is terminal');
+  assert.ok((terminal as TrainingReply).type !== 'progress', 'the last message is terminal');
   assert.strictEqual(messages.filter((m) => m.type !== 'progress').length, 1, 'exactly one terminal message');
   return { progress: messages.filter((m): m is ProgressMessage => m.type === 'progress'), terminal };
 }

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import type { SequenceExample } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import { SeededRandom } from '../../engine/random';
-import { makeCharacterWindows, makeLabelledTextSequences } from '../data/characterText';
-import { DataError } from '../data/dataError';
-import type { ParsedTable } from '../data/parsedTable';
-import { splitTrainValidation } from '../data/windowing';
+import { makeCharacterWindows, makeLabelledTextSequences } from './characterText';
+import { DataError } from './dataError';
+import type { ParsedTable } from './parsedTable';
+import { splitTrainValidation } from './windowing';
 import type { TrainingSettings } from '../../shared/runTypes';
 import type { PreparedTrainingData } from './trainingData';
 

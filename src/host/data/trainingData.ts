@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import type { SequenceDataset } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { JsonObject } from '../../engine/serialization';
-import { DataError } from '../data/dataError';
-import { dropMissingRows, findMissingInTable, interpolateMissing } from '../data/missingValues';
-import { applyNormalization, fitNormalization, type Normalization } from '../data/normalize';
-import type { ParsedTable } from '../data/parsedTable';
-import { selectColumns } from '../data/selectColumns';
+import { DataError } from './dataError';
+import { dropMissingRows, findMissingInTable, interpolateMissing } from './missingValues';
+import { applyNormalization, fitNormalization, type Normalization } from './normalize';
+import type { ParsedTable } from './parsedTable';
+import { selectColumns } from './selectColumns';
 import {
   makeWindows,
   splitTrainValidation,
@@ -18,11 +18,12 @@ import {
   windowGeometry,
   windowsInSequence,
   type WindowSpec,
-} from '../data/windowing';
+} from './windowing';
 import type { TrainingDataMessage } from '../../shared/protocol/workerProtocol';
+import type { MissingValueHandling, PredictionSpec } from '../../shared/dataIntakeTypes';
 import type { DataSummary, TrainingSettings } from '../../shared/runTypes';
 
-export type MissingValueHandling = 'drop' | 'interpolate';
+export type { MissingValueHandling, PredictionSpec } from '../../shared/dataIntakeTypes';
 
 export interface TrainingDataRequest {
   readonly table: ParsedTable;
@@ -35,18 +36,6 @@ export interface TrainingDataRequest {
   readonly settings: TrainingSettings;
   /** Names the data in errors and in the run record. */
   readonly source: string;
-}
-
-/** What the shape preview and the run record say is predicted. */
-export interface PredictionSpec {
-  /** Characters: next-character classes over a vocabulary of `vocabularySize`; labels: `vocabularySize` classes. */
-  readonly kind?: 'values' | 'characters' | 'labels';
-  readonly vocabularySize?: number;
-  readonly column: string;
-  readonly topology: ModelConfig['topology'];
-  readonly window: number;
-  readonly horizon: number;
-  readonly targetLength: number;
 }
 
 export interface PreparedTrainingData {

@@ -1,0 +1,108 @@
+// The worker's side of data intake (intakeProtocol.ts): parse the selection or stream the file, describe it, and
+// prepare the windows with the host's answers — all off the extension host's thread. It keeps the parsed table
+// between `loadData` and `prepareData` (the host may ask about columns or missing values in between) and the
+// prepared windows until `startPrepared`. No worker_threads import: unit tests drive it directly.
+import { DataError } from '../host/data/dataError';
+import { loadTableFromFile, parseTableText } from '../host/data/loadTable';
+import type { ParsedTable } from '../host/data/parsedTable';
+import { overviewTable, prepareForTraining, type PreparedForTraining, type TableOverview, unansweredMissingValues } from '../host/data/trainingIntake';
+import {
+  type DataErrorInfo,
+  type IntakeReply,
+  type LoadDataMessage,
+  MISSING_LOCATIONS_SENT,
+  type PrepareDataMessage,
+} from '../shared/protocol/intakeProtocol';
+import type { TrainingJob } from '../shared/protocol/workerProtocol';
+import type { TrainingSettings } from '../shared/runTypes';
+
+export function dataErrorInfo(error: DataError): DataErrorInfo {
+  return {
+    problem: error.problem,
+    code: error.code,
+    source: error.source,
+    hint: error.hint,
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(error.column !== undefined ? { column: error.column } : {}),
+    ...(error.path !== undefined ? { path: error.path } : {}),
+  };
+}
+
+export class DataIntake {
+  private table: ParsedTable | undefined;
+  private overview: TableOverview | undefined;
+  private label = '';
+  private prepared: { readonly data: PreparedForTraining; readonly settings: TrainingSettings } | undefined;
+
+  async load(message: LoadDataMessage): Promise<IntakeReply> {
+    const { runId, source } = message;
+    this.label = source.label;
+    try {
+      this.table =
+        source.kind === 'text'
+          ? parseTableText(source.text, source.label, { maxBytes: message.maxBytes })
+          : await loadTableFromFile(source.path, { maxBytes: message.maxBytes, sourceName: source.label });
+      const options = { ...(message.group !== undefined ? { group: message.group } : {}), ...(message.target !== undefined ? { target: message.target } : {}) };
+      this.overview = overviewTable(this.table, options);
+      return { type: 'dataLoaded', runId, overview: this.overview };
+    } catch (error) {
+      return this.rejected(runId, error);
+    }
+  }
+
+  prepare(message: PrepareDataMessage): IntakeReply {
+    const { runId, choices, settings } = message;
+    const table = this.table;
+    const overview = this.overview;
+    if (table === undefined || overview === undefined) {
+      return { type: 'dataRejected', runId, error: { problem: 'no data was loaded before prepareData', code: 'empty', source: this.label, hint: 'Send loadData first.' } };
+    }
+    try {
+      const missing = unansweredMissingValues(table, overview, choices, this.label);
+      if (missing !== undefined) {
+        const error = new DataError(missing.description, { code: 'missing-values', source: this.label, hint: 'Drop the rows with missing values or interpolate them.' });
+        return {
+          type: 'dataRejected',
+          runId,
+          error: dataErrorInfo(error),
+          missing: { count: missing.count, rows: missing.rows.slice(0, MISSING_LOCATIONS_SENT), lines: missing.lines.slice(0, MISSING_LOCATIONS_SENT) },
+        };
+      }
+      const data = prepareForTraining(table, overview, choices, settings, this.label);
+      this.prepared = { data, settings };
+      const { model, prediction, summary, extras } = data;
+      return { type: 'dataPrepared', runId, prepared: { model, prediction, summary, extras } };
+    } catch (error) {
+      return this.rejected(runId, error);
+    }
+  }
+
+  /** The job for `startPrepared`; the table is dropped (its memory goes back before training allocates its own). */
+  job(runId: string, cancelFlag: SharedArrayBuffer): TrainingJob | undefined {
+    const prepared = this.prepared;
+    if (prepared === undefined) return undefined;
+    this.table = undefined;
+    this.prepared = undefined;
+    const { data, settings } = prepared;
+    return {
+      runId,
+      model: data.model,
+      settings,
+      data: data.data,
+      modelExtras: data.extras,
+      cancelFlag,
+      predictionTarget: { column: data.prediction.column, ...scalingOf(data) },
+    };
+  }
+
+  private rejected(runId: string, error: unknown): IntakeReply {
+    if (error instanceof DataError) return { type: 'dataRejected', runId, error: dataErrorInfo(error) };
+    throw error;
+  }
+}
+
+/** How the predicted column was normalised, to show predictions in the data's units. */
+function scalingOf(data: PreparedForTraining): { offset: number; scale: number } {
+  const column = data.normalization.columns.find((entry) => entry.name === data.prediction.column);
+  return column === undefined ? { offset: 0, scale: 1 } : { offset: column.offset, scale: column.scale };
+}
