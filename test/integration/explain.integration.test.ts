@@ -2,6 +2,7 @@
 // webview draws the topic's formula, sources and experiment button and reports them back; experiments run the
 // commands they name on the bundled samples.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { extensionUnderTest } from './extensionUnderTest';
 
@@ -62,5 +63,15 @@ describe('Explain lecture topics', () => {
     assert.strictEqual(result.command, 'rnnLab.trainOnFile');
     assert.strictEqual((result.result as { status: string }).status, 'completed', result.message);
     assert.strictEqual(result.ok, true);
+  });
+
+  it('trains the LSTM experiment on the adding problem, one example per 50-step sequence', async function () {
+    this.timeout(180_000);
+    const result = await vscode.commands.executeCommand<ExperimentResult>('rnnLab.runLectureExperiment', { topic: 'lstm' });
+    const trained = result.result as { status: string; runJsonPath?: string };
+    assert.strictEqual(trained.status, 'completed', result.message);
+    const run = JSON.parse(fs.readFileSync(trained.runJsonPath ?? '', 'utf8')) as { data: { shapes: { inputShape: number[] } }; config: { model: { topology: { value: string } } } };
+    assert.deepStrictEqual(run.data.shapes.inputShape, [100, 50, 2]);
+    assert.strictEqual(run.config.model.topology.value, 'many-to-one');
   });
 });

@@ -85,7 +85,7 @@ export function lectureTopicText(id: LectureTopicId, l10n: Translator): LectureT
           ),
         ],
         symbols: l10n.t('λ₁ largest singular value of W_rec, γ = sup|σ′|, t − k the lag between the error and the state.'),
-        experimentLabel: l10n.t('Train a vanilla RNN (ρ = 0.8, window 60)'),
+        experimentLabel: l10n.t('Train a vanilla RNN on the adding problem (ρ = 0.8, 50 steps)'),
         lookFor: l10n.t('The gradient-decay chart on a log scale: a straight falling line, beside the bound (λ₁γ)^(t−k).'),
       };
     case 'exploding-gradient':
@@ -201,8 +201,8 @@ export function lectureTopicText(id: LectureTopicId, l10n: Translator): LectureT
           ),
         ],
         symbols: l10n.t('i, f, o input, forget and output gates; g the candidate; cₜ cell state; ⊙ element-wise product.'),
-        experimentLabel: l10n.t('Train an LSTM on the sine (window 60)'),
-        lookFor: l10n.t('The gradient-decay chart: compare with the vanilla RNN run — the gradient reaches much further back.'),
+        experimentLabel: l10n.t('Train an LSTM on the adding problem (50 steps)'),
+        lookFor: l10n.t('The gradient-decay chart: compare with the vanilla RNN run on the same sequences — the gradient reaches much further back.'),
       };
   }
 }

@@ -86,6 +86,26 @@ function sineRun(name: string, settings: SettingsOverrides): CommandExperiment {
   };
 }
 
+/**
+ * Train on File on samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark
+ * tasks"): 100 sequences of 50 steps, grouped by their `sequence` column, the sum of the two marked values read after
+ * the last step (many-to-one, decided by the data). The answer depends on steps up to 50 back, so how much gradient
+ * crosses those steps is the whole story: the vanilla RNN's vanishes, the LSTM's does not.
+ */
+function addingProblemRun(name: string, settings: SettingsOverrides): CommandExperiment {
+  return {
+    kind: 'command',
+    command: 'rnnLab.trainOnFile',
+    samples: { file: 'adding-problem.csv' },
+    args: {
+      name,
+      silent: true,
+      whenBusy: 'both',
+      settings: { ...settings, training: { epochs: EXPERIMENT_EPOCHS, ...(settings.training ?? {}) } },
+    },
+  };
+}
+
 const PASCANU_2013: LectureSource = {
   authors: 'R. Pascanu, T. Mikolov, Y. Bengio',
   year: 2013,
@@ -159,8 +179,8 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
       'γ = sup|σ′|: 1 (tanh, ReLU), ¼ (sigmoid)',
     ],
     sources: [PASCANU_2013, BENGIO_1994],
-    experiment: sineRun('lecture: vanishing gradient', {
-      model: { cell: 'rnn', nonlinearity: 'tanh', window: LONG_WINDOW },
+    experiment: addingProblemRun('lecture: vanishing gradient (adding problem)', {
+      model: { cell: 'rnn', nonlinearity: 'tanh' },
       remedies: remedies({ spectralRadius: 0.8 }),
     }),
   },
@@ -290,8 +310,8 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
         venue: 'ICML 2015, PMLR 37:2342–2350',
       },
     ],
-    experiment: sineRun('lecture: LSTM', {
-      model: { cell: 'lstm', window: LONG_WINDOW },
+    experiment: addingProblemRun('lecture: LSTM (adding problem)', {
+      model: { cell: 'lstm' },
       remedies: remedies(),
     }),
   },

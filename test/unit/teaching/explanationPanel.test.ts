@@ -99,10 +99,14 @@ describe('experiment resolution', () => {
     assert.equal(resolved.kind, 'command');
     if (resolved.kind !== 'command') return;
     assert.equal(resolved.command, 'rnnLab.trainOnFile');
-    assert.equal(resolved.argument?.file, path.join(samples, 'sine.csv'));
-    assert.deepEqual(resolved.argument?.columns, ['value']);
-    assert.deepEqual(resolved.samplePaths, [path.join(samples, 'sine.csv')]);
+    // the LSTM runs on the adding problem, grouped by sequence (the data decides columns and topology)
+    assert.equal(resolved.argument?.file, path.join(samples, 'adding-problem.csv'));
+    assert.equal(resolved.argument?.columns, undefined);
+    assert.deepEqual(resolved.samplePaths, [path.join(samples, 'adding-problem.csv')]);
     assert.equal((resolved.argument?.settings as { model: { cell: string } }).model.cell, 'lstm');
+    const gradientDescent = resolveExperiment(lectureTopic('cost-and-gradient-descent').experiment, samples);
+    assert.ok(gradientDescent.kind === 'command' && gradientDescent.argument?.file === path.join(samples, 'sine.csv'));
+    assert.ok(gradientDescent.kind === 'command' && (gradientDescent.argument?.columns as string[])[0] === 'value');
   });
 
   it('passes no argument when the experiment has none, and opens the ESN config as a file', () => {

@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseTableText } from '../../../src/host/data/loadTable';
+import { detectSequenceGrouping } from '../../../src/host/data/sequenceGrouping';
 import { EXPLANATION_TOPIC_IDS } from '../../../src/shared/protocol/explanationProtocol';
 import { parseTopologyFocus } from '../../../src/shared/protocol/topologyProtocol';
 import { checkValue } from '../../../src/host/training/effectiveSettings';
@@ -91,10 +93,17 @@ function checkCommandArgument(topic: LectureTopicId, command: string, argument: 
       const file = argument.file;
       assert.equal(typeof file, 'string');
       assert.ok(path.isAbsolute(file as string), 'file is an absolute path');
-      const header = fs.readFileSync(file as string, 'utf8').split(/\r?\n/)[0]?.split(',') ?? [];
-      const columns = argument.columns as string[];
-      for (const column of columns) assert.ok(header.includes(column), `${topic}: column ${column} not in ${header.join(',')}`);
-      assert.ok(columns.includes(argument.target as string), `${topic}: target among the columns`);
+      const text = fs.readFileSync(file as string, 'utf8');
+      const header = text.split(/\r?\n/)[0]?.split(',') ?? [];
+      const grouped = detectSequenceGrouping(parseTableText(text, path.basename(file as string))) !== undefined;
+      if (grouped) {
+        // a table of many sequences decides its own inputs, target and topology (one example per sequence)
+        assert.equal(argument.columns, undefined, `${topic}: grouped data takes no columns`);
+      } else {
+        const columns = argument.columns as string[];
+        for (const column of columns) assert.ok(header.includes(column), `${topic}: column ${column} not in ${header.join(',')}`);
+        assert.ok(columns.includes(argument.target as string), `${topic}: target among the columns`);
+      }
       assert.equal(argument.silent, true, `${topic}: the button must not stop at prompts`);
       const settings = argument.settings as Record<string, Record<string, unknown>>;
       for (const [section, values] of Object.entries(settings)) {
@@ -106,7 +115,7 @@ function checkCommandArgument(topic: LectureTopicId, command: string, argument: 
         }
       }
       const model = settings.model ?? {};
-      assert.ok(typeof model.window === 'number', `${topic}: sets the window`);
+      if (!grouped) assert.ok(typeof model.window === 'number', `${topic}: sets the window`);
       const remedies = settings.remedies ?? {};
       // TBPTT needs k2 ≥ k1 (rnn-maths.md "Backpropagation through time").
       assert.ok(Number(remedies.tbpttK2 ?? 0) === 0 || Number(remedies.tbpttK2) >= Number(remedies.tbpttK1), `${topic}: k2 ≥ k1`);
