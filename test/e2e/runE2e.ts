@@ -132,6 +132,53 @@ async function trainOnSineSelection(session: E2eSession): Promise<string> {
   return `run ${status}; decay canvas ${ink.width}×${ink.height}, ${ink.inkedPixels} inked px in ${ink.inkColours} colours, ${ink.curvePixels} curve px`;
 }
 
+interface SavedDecay {
+  readonly gradientNormsPerTimestep: { epoch: number; layer: number; hiddenNorms: (number | null)[] }[];
+  readonly data: { shapes: { inputShape: number[] } };
+}
+
+/** ‖∂J/∂h_0‖ / ‖∂J/∂h_49‖ of the newest layer-0 sample of the run whose folder name contains `nameSlug`. */
+function gradientReach(workspaceDir: string, nameSlug: string): { reach: number; inputShape: number[] } {
+  const runs = path.join(workspaceDir, '.rnn-lab', 'runs');
+  const folder = fs.readdirSync(runs).filter((name) => name.includes(nameSlug)).sort().at(-1);
+  if (folder === undefined) throw new Error(`no saved run matching "${nameSlug}" in ${runs}`);
+  const run = JSON.parse(fs.readFileSync(path.join(runs, folder, 'run.json'), 'utf8')) as SavedDecay;
+  const norms = run.gradientNormsPerTimestep.filter((sample) => sample.layer === 0).at(-1)?.hiddenNorms ?? [];
+  const first = norms[0] ?? NaN;
+  const last = norms[norms.length - 1] ?? NaN;
+  return { reach: first / last, inputShape: run.data.shapes.inputShape };
+}
+
+/** "Run Lecture Experiment…" from the palette, the experiment's row by its label; waits for its panel to finish. */
+async function runExperimentFromPalette(page: Page, label: RegExp, screenshot: string): Promise<string> {
+  await runCommand(page, 'RNN Lab: Run Lecture Experiment…');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().click({ timeout: 30_000 });
+  const canvas = activeWebview(page).locator('canvas#chart-decay-0');
+  await canvas.waitFor({ timeout: TRAINING_TIMEOUT_MS });
+  const status = await waitForRunToFinish(page);
+  if (status !== 'completed') throw new Error(`the experiment ended with status "${status}", expected "completed"`);
+  await sleep(1_500);
+  const ink = await measureCanvasInk(canvas);
+  if (ink.inkedPixels < MIN_INKED_PIXELS || ink.curvePixels < MIN_CURVE_PIXELS) throw new Error(`the decay chart looks blank: ${JSON.stringify(ink)}`);
+  await panelScreenshot(page, screenshot);
+  return (await canvas.getAttribute('aria-label')) ?? '';
+}
+
+/** Issue 6 "Done when": on the adding problem the vanilla RNN's gradient vanishes across the 50 steps, the LSTM's does not. */
+async function addingProblemThroughTheUi(session: E2eSession): Promise<string> {
+  const { page } = session;
+  const vanillaAria = await runExperimentFromPalette(page, /vanilla RNN on the adding problem/, 'training-panel-adding-rnn-light.png');
+  const lstmAria = await runExperimentFromPalette(page, /LSTM on the adding problem/, 'training-panel-adding-lstm-light.png');
+  const vanilla = gradientReach(session.workspaceDir, 'vanishing-gradient-adding-problem');
+  const lstm = gradientReach(session.workspaceDir, 'lstm-adding-problem');
+  if (vanilla.inputShape.join('×') !== '100×50×2') throw new Error(`the adding problem was not read one sequence per example: ${vanilla.inputShape.join('×')}`);
+  if (!(vanilla.reach < 1e-3 && lstm.reach > 100 * vanilla.reach)) {
+    throw new Error(`expected the vanilla RNN's gradient to vanish and the LSTM's not to: ‖∂J/∂h_0‖/‖∂J/∂h_49‖ = ${vanilla.reach} vs ${lstm.reach}`);
+  }
+  if (vanillaAria === '' || lstmAria === '') throw new Error('the decay charts have no accessible name');
+  return `‖∂J/∂h_0‖/‖∂J/∂h_49‖: vanilla RNN ${vanilla.reach.toExponential(2)}, LSTM ${lstm.reach.toExponential(2)}; panel says "${vanillaAria.slice(0, 120)}…"`;
+}
+
 async function lightThemePanel(session: E2eSession): Promise<string> {
   const { page } = session;
   const before = await activeWebview(page).locator('body').getAttribute('class');
@@ -185,7 +232,7 @@ async function spanishCommandTitle(session: E2eSession): Promise<string> {
 
 function refreshReadmeScreenshots(): void {
   fs.mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
-  for (const name of ['training-panel-sine-dark.png', 'training-panel-sine-light.png', 'codelens-many-to-one.png']) {
+  for (const name of ['training-panel-sine-dark.png', 'training-panel-sine-light.png', 'codelens-many-to-one.png', 'training-panel-adding-rnn-light.png', 'training-panel-adding-lstm-light.png']) {
     const from = path.join(SCREENSHOTS_DIR, name);
     if (fs.existsSync(from)) {
       fs.copyFileSync(from, path.join(README_SCREENSHOTS_DIR, name));
@@ -232,6 +279,7 @@ async function main(): Promise<void> {
       ['Train on Selection draws the gradient-decay chart', trainOnSineSelection],
       ['training panel follows the light theme', lightThemePanel],
       ['topology code lens on many-to-one.rnn.json', topologyLens],
+      ['adding problem: the vanilla RNN\'s gradient vanishes, the LSTM\'s does not', addingProblemThroughTheUi],
     ]);
     await withSession(
       'Spanish workbench (--locale es)',
