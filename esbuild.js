@@ -2,6 +2,7 @@
 //   dist/extension.js  extension host (node, cjs, `vscode` external)
 //   dist/worker.js     training worker for worker_threads (node)
 //   dist/gradcheckWorker.js  gradient-check worker for worker_threads (node)
+//   dist/samplingWorker.js   text-sampling worker of the training panel's character models (node)
 //   dist/cli.js        the headless `rnn-lab` command (node, with shebang)
 //   dist/webview/*.js  one browser bundle (iife) per webview panel: webview/<panel>/main.ts
 // `--production` minifies and keeps no sources inside the maps; `--watch` rebuilds on change.
@@ -31,6 +32,8 @@ function configs() {
   if (fs.existsSync('src/worker/main.ts')) list.push(nodeBundle('src/worker/main.ts', 'dist/worker.js'));
   // Gradient Check runs the engine's finite-difference check in its own worker_threads worker (issue 6).
   if (fs.existsSync('src/worker/gradientCheckWorker.ts')) list.push(nodeBundle('src/worker/gradientCheckWorker.ts', 'dist/gradcheckWorker.js'));
+  // The training panel's text sample of a character model is drawn in a short-lived worker (issue 6, chart 6).
+  if (fs.existsSync('src/worker/samplingWorker.ts')) list.push(nodeBundle('src/worker/samplingWorker.ts', 'dist/samplingWorker.js'));
   // Compare Remedies trains each line-up entry in its own worker (issue 6).
   if (fs.existsSync('src/worker/compareWorker.ts')) list.push(nodeBundle('src/worker/compareWorker.ts', 'dist/compareWorker.js'));
   if (fs.existsSync('src/cli/main.ts')) {

@@ -1,9 +1,11 @@
 // The Gradient Check page: a table with one row per parameter matrix — shape, entries compared, the worst entry's
 // position, its analytic (BPTT) and numeric (central differences) gradient, and their relative error, red above the
-// tolerance (rnn-maths.md "Gradient check"). Reports to the host how many rows it drew and how many are red.
+// tolerance (rnn-maths.md "Gradient check"). Reports to the host how many rows it drew and how many are red, and keeps
+// the outcome with setState so the panel serializer can bring it back after a window reload.
 import './style.css';
 import type {
   GradientCheckHostToWebviewMessage,
+  GradientCheckPersistedState,
   GradientCheckStateMessage,
   GradientCheckWebviewToHostMessage,
 } from '../../src/shared/protocol/gradientCheckProtocol';
@@ -11,6 +13,7 @@ import { parseGradientCheckHostMessage } from '../../src/shared/protocol/gradien
 import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
 import { html } from '../shared/dom';
 import { connectToHost } from '../shared/hostChannel';
+import { getVsCodeApi } from '../shared/vscodeApi';
 
 const app = document.getElementById('app') ?? document.body.appendChild(html('main', { id: 'app' }));
 
@@ -87,6 +90,8 @@ function draw(message: GradientCheckStateMessage): void {
   again.addEventListener('click', () => channel?.post({ type: 'runAgain' }));
   content.push(html('p', {}, again));
   app.replaceChildren(...content);
+  const persisted: GradientCheckPersistedState = { request, status: message.status, result, error: message.error };
+  getVsCodeApi<GradientCheckWebviewToHostMessage, GradientCheckPersistedState>().setState(persisted);
   channel?.post({ type: 'rendered', requestId: message.requestId, rows, failing });
 }
 

@@ -31,6 +31,7 @@ import { createUpdatesChart } from './charts/updatesChart';
 import { buildControls } from './controls';
 import { buildHeader } from './header';
 import { readChartPalette } from './palette';
+import { TextSampleCard } from './textSampleCard';
 
 /** Issue 6: at most 10 chart updates per second while training. */
 const MIN_DRAW_INTERVAL_MS = 100;
@@ -48,7 +49,9 @@ const app = document.getElementById('app') ?? document.body.appendChild(html('ma
 const headerSlot = html('div', { class: 'header-slot' });
 const controlsSlot = html('div', { class: 'controls-slot' });
 const grid = html('div', { class: 'chart-grid' });
-app.replaceChildren(headerSlot, controlsSlot, grid);
+// Character models: the "Text sample" card (chart 6), shown only when the host describes it.
+const textSampleCard = new TextSampleCard((message) => vscode.postMessage(message));
+app.replaceChildren(headerSlot, controlsSlot, grid, textSampleCard.element);
 
 let page: PageState | undefined;
 let charts: PanelChart[] = [];
@@ -133,6 +136,7 @@ function scheduleDraw(): void {
 }
 
 function onState(message: TrainingStateMessage): void {
+  if (page?.record.id !== message.run.id) textSampleCard.reset();
   page = {
     record: message.run,
     runJsonPath: message.runJsonPath,
@@ -170,7 +174,14 @@ connectToHost<TrainingHostToWebviewMessage, TrainingWebviewToHostMessage>(
   {
     channel: 'training panel',
     parse: parseTrainingHostToWebviewMessage,
-    handlers: { state: onState, progress: onProgress, exportImage: onExportImage },
+    handlers: {
+      state: onState,
+      progress: onProgress,
+      exportImage: onExportImage,
+      textSampleState: (message) => textSampleCard.onState(message),
+      textSample: (message) => textSampleCard.onSample(message),
+      textSampleError: (message) => textSampleCard.onError(message),
+    },
   },
   { type: 'ready' },
 );

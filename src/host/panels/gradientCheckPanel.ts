@@ -1,10 +1,12 @@
 // "RNN Lab: Gradient Check" panel: runs the engine's finite-difference check (rnn-maths.md "Gradient check") for the
 // current settings on a tiny model in a worker_threads worker, and shows per parameter matrix the worst entry's
 // analytic and numeric gradient and their relative error (red above 1e-6). One panel; the host keeps the last result
-// and replays it on `ready`.
+// and replays it on `ready`; the page keeps it with setState too, so after a window reload the serializer
+// (gradientCheckSerializer.ts) brings the panel back with the same result.
 import * as vscode from 'vscode';
 import type {
   GradientCheckHostToWebviewMessage,
+  GradientCheckPersistedState,
   GradientCheckRequest,
   GradientCheckResultMessage,
   GradientCheckWebviewToHostMessage,
@@ -59,6 +61,28 @@ export class GradientCheckPanel extends Disposable {
     return panel.check(request);
   }
 
+  /**
+   * Called by the serializer after a window reload: the panel shows the persisted outcome again (a check that was
+   * still running is run again with the same request). Resolves when the page has drawn it.
+   */
+  static revive(
+    webviewPanel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    log: vscode.LogOutputChannel,
+    state: GradientCheckPersistedState,
+    rerun: () => GradientCheckRequest,
+  ): Promise<GradientCheckOutcome> {
+    GradientCheckPanel.current?.dispose();
+    const panel = new GradientCheckPanel(webviewPanel, extensionUri, log, state.request, rerun);
+    GradientCheckPanel.current = panel;
+    if (state.status === 'running') return panel.check(state.request);
+    panel.status = state.status;
+    panel.result = state.result;
+    panel.error = state.error;
+    const id = panel.publish();
+    return new Promise((resolve) => panel.waiting.push({ id, resolve }));
+  }
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
@@ -88,6 +112,8 @@ export class GradientCheckPanel extends Disposable {
       }),
     );
     this._register(panel.onDidDispose(() => this.dispose()));
+    // a panel revived after a reload comes without the scripts/resource options: set them again
+    panel.webview.options = webviewPanelOptions(extensionUri);
     this.channel.expectReload();
     panel.webview.html = panelHtml(panel.webview, extensionUri, 'gradcheck', vscode.l10n.t('Gradient Check'));
   }

@@ -18,8 +18,10 @@ import type {
 import { DEFAULT_TRAINING_VIEW, parseTrainingWebviewToHostMessage } from '../../shared/protocol/trainingPanelProtocol';
 import type { ProgressBatch } from '../../shared/protocol/workerProtocol';
 import type { RunStatus } from '../../shared/runTypes';
+import type { TextSampleRequest, TextSampleResult } from '../../shared/protocol/textSampleProtocol';
 import { Disposable } from '../disposable';
 import { trainingPanelStrings } from './trainingPanelStrings';
+import { TextSampleCardHost } from './textSampleCardHost';
 import { maxInWindow } from './updateRate';
 import { WebviewChannel } from './webviewChannel';
 import { panelHtml, webviewPanelOptions } from './webviewResources';
@@ -74,6 +76,8 @@ export class TrainingPanel extends Disposable {
   /** When each live progress message was forwarded (performance.now()), for the update-rate report. */
   private readonly progressTimes: number[] = [];
   private readonly channel: WebviewChannel<TrainingWebviewToHostMessage, TrainingHostToWebviewMessage>;
+  /** Character models: the "Text sample" card's state and sampling (chart 6). */
+  private readonly textSample: TextSampleCardHost;
 
   /** Opens the run's panel (or reveals it) and resolves when the page has drawn the run. */
   static createOrShow(
@@ -138,11 +142,16 @@ export class TrainingPanel extends Disposable {
           },
           export: (message) => void this.exportFromPage(message.chart, message.format, message.dataUrl),
           image: (message) => this.onImage(message),
+          // the card shows the outcome (sample or error) itself
+          sampleText: (message) => void this.textSample.sample(message).catch(() => undefined),
+          textSampleShown: (message) => this.textSample.onShown(message.seed, message.characters),
         },
-        snapshot: () => [this.stateMessage()],
+        snapshot: () => [this.stateMessage(), ...this.textSample.snapshot()],
         log: services.log,
       }),
     );
+    this.textSample = new TextSampleCardHost({ extensionUri: services.extensionUri, log: services.log, post: (message) => this.channel.post(message) });
+    this.textSample.setRun(run.record, run.runJsonPath);
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.onDidChangeViewState(() => {
       if (panel.active) TrainingPanel.lastActive = this;
@@ -180,6 +189,20 @@ export class TrainingPanel extends Disposable {
     this.panel.title = vscode.l10n.t('Training: {0}', run.record.name);
     this.requestId++;
     this.channel.post(this.stateMessage());
+    this.textSample.setRun(run.record, run.runJsonPath);
+  }
+
+  /**
+   * Character models: draws a text sample from the saved model in a worker and shows it in the "Text sample" card
+   * (what the card's "Sample" button does). Rejects with a localised message when the run cannot be sampled.
+   */
+  sampleText(request: TextSampleRequest): Promise<TextSampleResult> {
+    return this.textSample.sample(request);
+  }
+
+  /** The characters the page's card reports showing for the sample drawn with `seed` (null: no report in time). */
+  textSampleShown(seed: number): Promise<number | null> {
+    return this.textSample.whenShown(seed, TRAINING_PANEL_TIMEOUT_MS);
   }
 
   /** Appends what a live run measured since the last progress message. */

@@ -1,10 +1,11 @@
 // Connects the training panel to the run manager (issue 6: the panel opens when a run starts and follows it live),
-// and registers the panel's commands (Show Gradient Decay, Export Chart…, Gradient Check) and its serializer.
+// and registers the panel's commands (Show Gradient Decay, Export Chart…, Gradient Check, the text sample's
+// rnnLab.sampleText) and the serializers of the training and Gradient Check panels.
 // Called once from activate().
 import * as vscode from 'vscode';
 import type { PanelRunRecord } from '../../shared/protocol/panelRunRecord';
 import { EXPORT_TRAINING_CHART_COMMAND, exportTrainingChart } from '../commands/exportTrainingChart';
-import { GRADIENT_CHECK_COMMAND, gradientCheck } from '../commands/gradientCheck';
+import { GRADIENT_CHECK_COMMAND, gradientCheck, gradientCheckRequestFromSettings } from '../commands/gradientCheck';
 import type { GradientDecaySources } from '../commands/showGradientDecay';
 import { SHOW_GRADIENT_DECAY_COMMAND, showGradientDecay } from '../commands/showGradientDecay';
 import type { RunEvent, RunManager } from '../training/runManager';
@@ -12,6 +13,9 @@ import { allRunsRoots } from '../training/runStoreLocation';
 import type { TrainingPanelServices } from './trainingPanel';
 import { TrainingPanel } from './trainingPanel';
 import { TrainingPanelSerializer } from './trainingPanelSerializer';
+import { GradientCheckPanel } from './gradientCheckPanel';
+import { GradientCheckPanelSerializer } from './gradientCheckSerializer';
+import { SAMPLE_TEXT_COMMAND, sampleTextCommand } from './sampleTextCommand';
 
 function totalEpochsOf(record: PanelRunRecord): number {
   return record.config.training.epochs.value;
@@ -59,6 +63,11 @@ export function registerTrainingPanel(context: vscode.ExtensionContext, log: vsc
     vscode.commands.registerCommand(SHOW_GRADIENT_DECAY_COMMAND, (args?: unknown) => showGradientDecay(sources, args)),
     vscode.commands.registerCommand(EXPORT_TRAINING_CHART_COMMAND, (args?: unknown) => exportTrainingChart(args)),
     vscode.commands.registerCommand(GRADIENT_CHECK_COMMAND, () => gradientCheck(context.extensionUri, log)),
+    vscode.commands.registerCommand(SAMPLE_TEXT_COMMAND, (args?: unknown) => sampleTextCommand(args)),
     vscode.window.registerWebviewPanelSerializer(TrainingPanel.viewType, new TrainingPanelSerializer(services, liveRun)),
+    vscode.window.registerWebviewPanelSerializer(
+      GradientCheckPanel.viewType,
+      new GradientCheckPanelSerializer(context.extensionUri, log, () => gradientCheckRequestFromSettings(vscode.window.activeTextEditor?.document.uri)),
+    ),
   );
 }

@@ -177,3 +177,37 @@ export function parseGradientCheckHostMessage(raw: unknown): ValidationResult<Gr
   }
   return accept(raw as unknown as GradientCheckStateMessage);
 }
+
+// ——— restore after a window reload ———
+
+/**
+ * What the page keeps with setState and VS Code hands to the panel serializer after a reload: the tiny model checked
+ * and the last outcome (a finished result, or the error), so the panel comes back showing it without re-running.
+ * `status: 'running'` (reloaded mid-check) restores by running the same request again.
+ */
+export interface GradientCheckPersistedState {
+  readonly request: GradientCheckRequest;
+  readonly status: 'running' | 'done' | 'failed';
+  readonly result: GradientCheckResultMessage | null;
+  readonly error: string | null;
+}
+
+export function parseGradientCheckPersistedState(raw: unknown): ValidationResult<GradientCheckPersistedState> {
+  if (!isRecord(raw)) return reject('', 'notObject', 'an object { request, status, result, error }', raw);
+  const request = parseGradientCheckRequest(raw.request);
+  if (!request.ok) return request;
+  const status = readEnum(raw.status, 'status', ['running', 'done', 'failed'] as const);
+  if (!status.ok) return status;
+  let result: GradientCheckResultMessage | null = null;
+  if (raw.result !== null && raw.result !== undefined) {
+    const parsed = parseGradientCheckWorkerMessage(raw.result);
+    if (!parsed.ok) return { ok: false, issue: { ...parsed.issue, path: `result.${parsed.issue.path}` } };
+    if (parsed.value.type !== 'result') return reject('result.type', 'notInEnum', 'result', parsed.value.type);
+    result = parsed.value;
+  }
+  const error = raw.error === undefined ? null : raw.error;
+  if (error !== null && typeof error !== 'string') return reject('error', 'wrongType', 'a string or null', error);
+  if (status.value === 'done' && result === null) return reject('result', 'conflict', 'a result when status is done', null);
+  if (status.value === 'failed' && error === null) return reject('error', 'conflict', 'an error message when status is failed', null);
+  return accept({ request: request.value, status: status.value, result, error });
+}

@@ -4,6 +4,8 @@
 import type { GradientNormSample, SpectralSample, EpochMetrics, RunStatus } from '../runTypes';
 import type { PanelRunRecord } from './panelRunRecord';
 import { parsePanelRunRecord } from './panelRunRecord';
+import type { SampleTextMessage, TextSampleHostMessage, TextSampleShownMessage } from './textSampleProtocol';
+import { parseSampleTextMessage, parseTextSampleHostMessage, parseTextSampleShownMessage } from './textSampleProtocol';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, readEnum, readInteger, reject } from './validation';
 
@@ -103,7 +105,8 @@ export interface ExportImageRequestMessage {
   readonly chart: ChartId;
 }
 
-export type TrainingHostToWebviewMessage = TrainingStateMessage | TrainingProgressMessage | ExportImageRequestMessage;
+/** Plus the character models' text sample card (textSampleProtocol.ts). */
+export type TrainingHostToWebviewMessage = TrainingStateMessage | TrainingProgressMessage | ExportImageRequestMessage | TextSampleHostMessage;
 
 // ——— webview → host ———
 
@@ -151,7 +154,9 @@ export type TrainingWebviewToHostMessage =
   | TrainingRenderedMessage
   | TrainingViewChangedMessage
   | TrainingExportMessage
-  | TrainingImageMessage;
+  | TrainingImageMessage
+  | SampleTextMessage
+  | TextSampleShownMessage;
 
 /** What the page persists with setState; handed to the panel serializer after a window reload. */
 export interface TrainingPersistedState {
@@ -249,8 +254,12 @@ export function parseTrainingWebviewToHostMessage(raw: unknown): ValidationResul
       if (!dataUrl.ok) return dataUrl;
       return accept({ type: 'image', requestId: requestId.value, chart: chart.value, dataUrl: dataUrl.value });
     }
+    case 'sampleText':
+      return parseSampleTextMessage(raw);
+    case 'textSampleShown':
+      return parseTextSampleShownMessage(raw);
     default:
-      return reject('type', 'unknownType', 'one of ready, rendered, viewChanged, export, image', raw.type);
+      return reject('type', 'unknownType', 'one of ready, rendered, viewChanged, export, image, sampleText, textSampleShown', raw.type);
   }
 }
 
@@ -315,8 +324,12 @@ export function parseTrainingHostToWebviewMessage(raw: unknown): ValidationResul
       const chart = readEnum(raw.chart, 'chart', CHART_IDS);
       return chart.ok ? accept({ type: 'exportImage', requestId: requestId.value, chart: chart.value }) : chart;
     }
+    case 'textSampleState':
+    case 'textSample':
+    case 'textSampleError':
+      return parseTextSampleHostMessage(raw);
     default:
-      return reject('type', 'unknownType', 'one of state, progress, exportImage', raw.type);
+      return reject('type', 'unknownType', 'one of state, progress, exportImage, textSampleState, textSample, textSampleError', raw.type);
   }
 }
 
