@@ -3,7 +3,7 @@
 //   n = tanh(W_in x + b_in + r ⊙ (W_hn h_{t−1} + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
 // Because r multiplies (W_hn h + b_hn) AFTER the product, the input-side and hidden-side pre-activation gradients of
 // the n block differ by the factor r; for the r and z blocks they are equal.
-import { matVecAccumulate } from '../kernels';
+import { biasPlusTransposedMatVec } from '../kernels';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 
@@ -42,19 +42,14 @@ export class GruLayer extends RecurrentLayer {
     const H = this.hiddenSize;
     const I = this.inputSize;
     const rows = this.gateRows;
-    const { weightIh: Wih, weightHh: Whh, biasIh: bih, biasHh: bhh } = this.parameters;
     const gi = this.inputPart;
     const gh = this.hiddenPart;
     const h = this.hiddenStates;
     const previous = t * H;
     const current = (t + 1) * H;
     // gi = W_ih x_t + b_ih;  gh = W_hh h_{t−1} + b_hh
-    for (let r = 0; r < rows; r++) {
-      gi[r] = bih[r];
-      gh[r] = bhh[r];
-    }
-    matVecAccumulate(gi, 0, Wih, rows, I, this.input, this.inputOffset + t * I);
-    matVecAccumulate(gh, 0, Whh, rows, H, h, previous);
+    biasPlusTransposedMatVec(gi, 0, this.biasIhPacked, this.weightIhTransposed, I, rows, this.input, this.inputOffset + t * I);
+    biasPlusTransposedMatVec(gh, 0, this.biasHhPacked, this.weightHhTransposed, H, rows, h, previous);
     const gates = this.gates;
     const gOffset = t * rows;
     const hn = this.resetCandidates;

@@ -3,7 +3,7 @@
 //   i = sig(z_i), f = sig(z_f), g = tanh(z_g), o = sig(z_o)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g,  h_t = o ⊙ tanh(c_t)
 // The cell path ∂c_t/∂c_{t−1} = diag(f_t) is why the gradient survives (rnn-maths.md, "Remedies").
-import { matVecAccumulate, squaredNorm } from '../kernels';
+import { biasPlusTransposedMatVec, squaredNorm, transposedMatVecAccumulate } from '../kernels';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 
@@ -48,38 +48,33 @@ export class LstmLayer extends RecurrentLayer {
     const H = this.hiddenSize;
     const I = this.inputSize;
     const rows = this.gateRows;
-    const { weightIh: Wih, weightHh: Whh, biasIh: bih, biasHh: bhh } = this.parameters;
     const z = this.gates;
     const zOffset = t * rows;
     const h = this.hiddenStates;
     const c = this.cellStates;
     const tc = this.cellStatesTanh;
-    // z = b_ih + b_hh + W_ih x_t + W_hh h_{t−1}
-    for (let r = 0; r < rows; r++) z[zOffset + r] = bih[r] + bhh[r];
-    matVecAccumulate(z, zOffset, Wih, rows, I, this.input, this.inputOffset + t * I);
-    matVecAccumulate(z, zOffset, Whh, rows, H, h, t * H);
+    // z = (b_ih + b_hh) + W_ih x_t + W_hh h_{t−1}
+    biasPlusTransposedMatVec(z, zOffset, this.biasSumPacked, this.weightIhTransposed, I, rows, this.input, this.inputOffset + t * I);
+    transposedMatVecAccumulate(z, zOffset, this.weightHhTransposed, H, rows, h, t * H);
     const iOffset = zOffset;
     const fOffset = zOffset + H;
     const gOffset = zOffset + 2 * H;
     const oOffset = zOffset + 3 * H;
     const previous = t * H;
     const current = (t + 1) * H;
-    for (let j = 0; j < H; j++) {
-      const i = sigmoid(z[iOffset + j]);
-      const f = sigmoid(z[fOffset + j]);
-      const g = Math.tanh(z[gOffset + j]);
-      const o = sigmoid(z[oOffset + j]);
-      z[iOffset + j] = i;
-      z[fOffset + j] = f;
-      z[gOffset + j] = g;
-      z[oOffset + j] = o;
+    // the gate nonlinearities in place, one kind per loop (fewer values live across each Math call):
+    // i = sig(z_i), f = sig(z_f) (adjacent blocks), g = tanh(z_g), o = sig(z_o)
+    for (let k = iOffset; k < gOffset; k = (k + 1) | 0) z[k] = sigmoid(z[k]);
+    for (let k = gOffset; k < oOffset; k = (k + 1) | 0) z[k] = Math.tanh(z[k]);
+    for (let k = oOffset; k < oOffset + H; k = (k + 1) | 0) z[k] = sigmoid(z[k]);
+    for (let j = 0; j < H; j = (j + 1) | 0) {
       // c_t = f ⊙ c_{t−1} + i ⊙ g
-      const ct = f * c[previous + j] + i * g;
+      const ct = z[fOffset + j] * c[previous + j] + z[iOffset + j] * z[gOffset + j];
       c[current + j] = ct;
       // h_t = o ⊙ tanh(c_t)
       const tanhC = Math.tanh(ct);
       tc[previous + j] = tanhC;
-      h[current + j] = o * tanhC;
+      h[current + j] = z[oOffset + j] * tanhC;
     }
   }
 

@@ -13,16 +13,22 @@
 //
 // The backward pass is driven one step at a time by the stack (time-major, top layer first), because in an
 // encoder–decoder the decoder's layer-0 input at step j is the prediction from step j−1 (see ../model.ts).
-// Each step only needs Wᵀ dz_t (for dh_{t−1} and dx_t), computed from transposed copies of W_hh and W_ih refreshed by
-// beginBackward, so they are contiguous dot products. The weight gradients dW = Σ_t dz_t (input_t)ᵀ are sums over
-// steps, formed either per step or — faster — once over the whole sequence by addParameterGradients(0, T).
+// Every mat-vec of the time loop is one kernel, out += Mᵀ v (transposedMatVecAccumulate, kernels.ts), reading a
+// PackedWeights copy of the weights (which V8 reads faster than the Float64Array parameters): forward z_t = W_ih x_t +
+// W_hh h_{t−1} (+ biases) reads copies of W_ihᵀ, W_hhᵀ and the biases taken by setInitialState (the start of every
+// forward pass); backward dh_{t−1} = W_hhᵀ dz_t and dx_t = W_ihᵀ dz_t read copies of W_hh and W_ih taken by
+// beginBackward. The weight gradients dW = Σ_t dz_t (input_t)ᵀ are sums over steps, formed either per step or —
+// faster — once over the whole sequence by addParameterGradients(0, T).
 import type { CellKind } from '../modelConfig';
 import {
   accumulateOuterProductsOverSteps,
   accumulateSumOverSteps,
-  matVecAccumulate,
+  copyIntoPacked,
+  createPackedWeights,
   squaredNorm,
-  transposeInto,
+  transposedMatVecAccumulate,
+  transposeIntoPacked,
+  type PackedWeights,
 } from '../kernels';
 
 /** The four tensors of one layer (PyTorch names weight_ih_l{l}, weight_hh_l{l}, bias_ih_l{l}, bias_hh_l{l}). */
@@ -62,9 +68,16 @@ export abstract class RecurrentLayer {
   stepGradients: Float64Array = new Float64Array(0);
   /** dz_t per step, input side [T × G·H] (aliases stepGradients except for GRU). */
   inputStepGradients: Float64Array = new Float64Array(0);
-  /** W_hhᵀ [H × G·H] and W_ihᵀ [I × G·H], refreshed by beginBackward. */
-  protected readonly weightHhTransposed: Float64Array;
-  protected readonly weightIhTransposed: Float64Array;
+  /** W_ihᵀ [I × G·H] and W_hhᵀ [H × G·H], read by forwardStep, refreshed by setInitialState. */
+  protected readonly weightIhTransposed: PackedWeights;
+  protected readonly weightHhTransposed: PackedWeights;
+  /** b_ih, b_hh and b_ih + b_hh [G·H], read by forwardStep, refreshed by setInitialState. */
+  protected readonly biasIhPacked: PackedWeights;
+  protected readonly biasHhPacked: PackedWeights;
+  protected readonly biasSumPacked: PackedWeights;
+  /** W_ih [G·H × I] and W_hh [G·H × H], read by backwardStep, refreshed by beginBackward. */
+  protected readonly weightIhPacked: PackedWeights;
+  protected readonly weightHhPacked: PackedWeights;
 
   constructor(
     readonly inputSize: number,
@@ -76,8 +89,13 @@ export abstract class RecurrentLayer {
     this.gateRows = gateCount * hiddenSize;
     this.hiddenGradientFromAbove = new Float64Array(hiddenSize);
     this.hiddenGradientCarry = new Float64Array(hiddenSize);
-    this.weightHhTransposed = new Float64Array(hiddenSize * this.gateRows);
-    this.weightIhTransposed = new Float64Array(inputSize * this.gateRows);
+    this.weightIhTransposed = createPackedWeights(inputSize * this.gateRows);
+    this.weightHhTransposed = createPackedWeights(hiddenSize * this.gateRows);
+    this.biasIhPacked = createPackedWeights(this.gateRows);
+    this.biasHhPacked = createPackedWeights(this.gateRows);
+    this.biasSumPacked = createPackedWeights(this.gateRows);
+    this.weightIhPacked = createPackedWeights(this.gateRows * inputSize);
+    this.weightHhPacked = createPackedWeights(this.gateRows * hiddenSize);
   }
 
   /** Grows every per-step buffer to hold `steps` steps (contents are not kept). */
@@ -93,21 +111,31 @@ export abstract class RecurrentLayer {
     this.allocateCellBuffers(steps);
   }
 
-  /** Sets h_{−1} (and c_{−1} for LSTM) from `state` at `offset`, or to zeros when `state` is null. */
+  /**
+   * Starts a forward pass: sets h_{−1} (and c_{−1} for LSTM) from `state` at `offset`, or to zeros when `state` is
+   * null, and takes the copies of W_ihᵀ, W_hhᵀ and the biases that forwardStep reads (the parameters may have changed
+   * since the last pass: an optimiser step, a finite-difference perturbation).
+   */
   setInitialState(hidden: Float64Array | null, hiddenOffset: number, cell: Float64Array | null, cellOffset: number): void {
     const H = this.hiddenSize;
+    const { weightIh, weightHh, biasIh, biasHh } = this.parameters;
+    transposeIntoPacked(this.weightIhTransposed, weightIh, this.gateRows, this.inputSize);
+    transposeIntoPacked(this.weightHhTransposed, weightHh, this.gateRows, H);
+    copyIntoPacked(this.biasIhPacked, biasIh);
+    copyIntoPacked(this.biasHhPacked, biasHh);
+    for (let r = 0; r < this.gateRows; r++) this.biasSumPacked[r] = biasIh[r] + biasHh[r];
     for (let j = 0; j < H; j++) this.hiddenStates[j] = hidden === null ? 0 : hidden[hiddenOffset + j];
     this.setInitialCellState(cell, cellOffset);
   }
 
   /**
    * Starts a backward pass: nothing flows in from after the last step unless `carry` (e.g. a decoder's ∂J/∂h0) is
-   * given. Takes the transposed copies of the weights (they may have changed since the last pass).
+   * given. Takes the copies of W_ih and W_hh that backwardStep reads.
    */
   beginBackward(hiddenCarry: Float64Array | null, cellCarry: Float64Array | null): void {
     const H = this.hiddenSize;
-    transposeInto(this.weightHhTransposed, this.parameters.weightHh, this.gateRows, H);
-    transposeInto(this.weightIhTransposed, this.parameters.weightIh, this.gateRows, this.inputSize);
+    copyIntoPacked(this.weightHhPacked, this.parameters.weightHh);
+    copyIntoPacked(this.weightIhPacked, this.parameters.weightIh);
     for (let j = 0; j < H; j++) {
       this.hiddenGradientCarry[j] = hiddenCarry === null ? 0 : hiddenCarry[j];
       this.hiddenGradientFromAbove[j] = 0;
@@ -141,10 +169,10 @@ export abstract class RecurrentLayer {
   protected propagateStepGradient(t: number, accumulateParameterGradients: boolean): void {
     const rows = this.gateRows;
     // dh_{t−1} += W_hhᵀ dz_t   (the carry was zeroed by collectHiddenGradient; cells may have added a direct path)
-    matVecAccumulate(this.hiddenGradientCarry, 0, this.weightHhTransposed, this.hiddenSize, rows, this.stepGradients, t * rows);
+    transposedMatVecAccumulate(this.hiddenGradientCarry, 0, this.weightHhPacked, rows, this.hiddenSize, this.stepGradients, t * rows);
     // dx_t += W_ihᵀ dz_t   (into the layer below's ∂J/∂h_t, or the decoder's ∂J/∂ŷ_{t−1})
     const dx = this.inputGradientTarget;
-    if (dx !== null) matVecAccumulate(dx, 0, this.weightIhTransposed, this.inputSize, rows, this.inputStepGradients, t * rows);
+    if (dx !== null) transposedMatVecAccumulate(dx, 0, this.weightIhPacked, rows, this.inputSize, this.inputStepGradients, t * rows);
     if (accumulateParameterGradients) this.addParameterGradients(t, t + 1);
   }
 

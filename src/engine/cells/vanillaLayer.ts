@@ -3,7 +3,7 @@
 // Its one-step Jacobian ∂h_t/∂h_{t−1} = diag(σ'(a_t)) W_hh is the factor whose product over time vanishes or
 // explodes (rnn-maths.md, "Backpropagation through time").
 import type { Nonlinearity } from '../modelConfig';
-import { matVecAccumulate } from '../kernels';
+import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../kernels';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 
@@ -35,13 +35,11 @@ export class VanillaLayer extends RecurrentLayer {
   forwardStep(t: number): void {
     const H = this.hiddenSize;
     const I = this.inputSize;
-    const { weightIh: Wih, weightHh: Whh, biasIh: bih, biasHh: bhh } = this.parameters;
     const h = this.hiddenStates;
     const hOffset = (t + 1) * H;
-    // a_t = b_ih + b_hh + W_ih x_t + W_hh h_{t−1}, built in h_t's row, then squashed in place
-    for (let j = 0; j < H; j++) h[hOffset + j] = bih[j] + bhh[j];
-    matVecAccumulate(h, hOffset, Wih, H, I, this.input, this.inputOffset + t * I);
-    matVecAccumulate(h, hOffset, Whh, H, H, h, t * H);
+    // a_t = (b_ih + b_hh) + W_ih x_t + W_hh h_{t−1}, built in h_t's row, then squashed in place
+    biasPlusTransposedMatVec(h, hOffset, this.biasSumPacked, this.weightIhTransposed, I, H, this.input, this.inputOffset + t * I);
+    transposedMatVecAccumulate(h, hOffset, this.weightHhTransposed, H, H, h, t * H);
     switch (this.nonlinearity) {
       case 'tanh':
         for (let j = 0; j < H; j++) h[hOffset + j] = Math.tanh(h[hOffset + j]);
