@@ -3,10 +3,9 @@
 // the file read's callbacks. No vscode import, so unit tests drive it with a freshly bundled worker.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { SampledTextWorkerMessage, SampleTextWorkerRequest } from '../../shared/protocol/textSampleProtocol';
 import { parseSamplingWorkerMessage } from '../../shared/protocol/textSampleProtocol';
-import { describeIssue } from '../../shared/protocol/validation';
+import { runInOneShotWorker } from './oneShotWorker';
 
 /** 2000 characters take well under a second; beyond this the worker is stopped and the sample reported as failed. */
 export const SAMPLING_TIMEOUT_MS = 60_000;
@@ -15,29 +14,7 @@ export type TextSampleParameters = Omit<SampleTextWorkerRequest, 'type' | 'model
 
 /** Runs one request in a fresh worker; resolves with its validated answer, rejects with the worker's error. */
 export function sampleTextInWorker(workerScript: string, request: SampleTextWorkerRequest): Promise<SampledTextWorkerMessage> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript);
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`no sample within ${SAMPLING_TIMEOUT_MS / 1000} s`));
-    }, SAMPLING_TIMEOUT_MS);
-    const finish = (): void => {
-      clearTimeout(timer);
-      void worker.terminate();
-    };
-    worker.once('message', (raw: unknown) => {
-      finish();
-      const parsed = parseSamplingWorkerMessage(raw);
-      if (!parsed.ok) reject(new Error(`malformed worker answer: ${describeIssue(parsed.issue)}`));
-      else if (parsed.value.type === 'error') reject(new Error(parsed.value.message));
-      else resolve(parsed.value);
-    });
-    worker.once('error', (error) => {
-      finish();
-      reject(error);
-    });
-    worker.postMessage(request);
-  });
+  return runInOneShotWorker<SampledTextWorkerMessage>({ workerScript, request, parse: parseSamplingWorkerMessage, timeoutMs: SAMPLING_TIMEOUT_MS, awaited: 'sample' });
 }
 
 /** model.json beside a run's run.json (the file name the run record stores; runStore.ts writes it there). */

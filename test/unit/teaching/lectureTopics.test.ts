@@ -185,9 +185,9 @@ describe('experiment settings switch on exactly the remedy of their topic', () =
     return ((experiment.args?.settings as Record<string, Record<string, unknown>>).remedies ?? {}) as Record<string, unknown>;
   };
 
-  it('vanishing: no remedy; exploding: ρ = 1.8 without clipping; clipping: the same with τ = 1', () => {
+  it('vanishing: orthogonal W_hh at ρ = λ₁ = 0.8, no remedy; exploding: ρ = 1.8 without clipping; clipping: the same with τ = 1', () => {
     assert.deepEqual(remedies('vanishing-gradient'), {
-      clipNorm: 0, clipValue: 0, tbpttK1: 0, tbpttK2: 0, l2: 0, omega: 0, init: 'xavier', spectralRadius: 0.8,
+      clipNorm: 0, clipValue: 0, tbpttK1: 0, tbpttK2: 0, l2: 0, omega: 0, init: 'orthogonal', spectralRadius: 0.8,
     });
     const exploding = remedies('exploding-gradient');
     const clipping = remedies('gradient-clipping');
