@@ -56,7 +56,9 @@ function shape(dimensions: readonly number[]): string {
 export function shapePreviewLines(shapes: DataShapes, prediction: PredictionSpec, hiddenSize: number, cell: string): string[] {
   return [
     vscode.l10n.t('{0} rows read; columns used: {1}', shapes.rowsRead, shapes.columnsUsed.map((name) => `"${name}"`).join(', ')),
-    vscode.l10n.t('{0} windows: {1} for training, {2} for validation (the last ones in time)', shapes.trainWindows + shapes.validationWindows, shapes.trainWindows, shapes.validationWindows),
+    prediction.kind === 'sequences'
+      ? vscode.l10n.t('{0} sequences, one example each: {1} for training, {2} for validation (the last ones in the file)', shapes.trainWindows + shapes.validationWindows, shapes.trainWindows, shapes.validationWindows)
+      : vscode.l10n.t('{0} windows: {1} for training, {2} for validation (the last ones in time)', shapes.trainWindows + shapes.validationWindows, shapes.trainWindows, shapes.validationWindows),
     vscode.l10n.t('inputs {0} (windows × timesteps × features), targets {1}', shape(shapes.inputShape), shape(shapes.targetShape)),
     vscode.l10n.t('topology {0}, {1} cell with {2} hidden units', topologyLabel(prediction.topology), cell.toUpperCase(), hiddenSize),
     vscode.l10n.t('predicts {0}', describePrediction(prediction)),
