@@ -3,7 +3,7 @@
 // a progress message per epoch and one result (or error). The host starts one worker per entry, one after another, and
 // cancels by terminating the current worker.
 import { parentPort } from 'node:worker_threads';
-import { runDemoExperiment } from '../cli/demo/runDemoExperiment';
+import { runDemoExperiment } from '../worker/lineup/runDemoExperiment';
 import type { CompareTrainMessage } from '../host/compare/compareTrainMessage';
 import type { CompareEntryResult, CompareWorkerMessage } from '../shared/protocol/compareProtocol';
 import { isRecord } from '../shared/protocol/validation';

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, stringFlag } from '../flags';
-import { findSamplesDirectory } from '../demo/demoData';
+import { findSamplesDirectory } from '../demo/samplesDirectory';
 import { formatTable, tableRow } from '../demo/resultTable';
 import { runDemo, writeDemoOutputs } from '../demo/runDemo';
 import { loadReportPageScript } from '../report/reportPageScript';

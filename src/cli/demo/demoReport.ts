@@ -3,10 +3,10 @@
 // comparison the "Compare Remedies" panel draws, from the same chartSeries functions on the same run records.
 import { boundDataset, logAxisCeiling, lossDatasets, runDecay } from '../report/decayCharts';
 import type { ReportChart, ReportData, ReportDataset, ReportSection } from '../report/reportModel';
-import type { DemoTask } from './demoLineup';
-import type { DemoResult } from './demoResult';
+import type { DemoTask } from '../../worker/lineup/demoLineup';
+import type { DemoResult } from '../../worker/lineup/demoResult';
 import { BEYOND_SEQUENCE, NOT_APPLICABLE, TABLE_HEADER, tableCells, tableRow } from './resultTable';
-import { SINE_WINDOW } from './demoData';
+import { SINE_WINDOW } from '../../worker/lineup/demoData';
 
 export interface DemoTimings {
   readonly wallSeconds: number;

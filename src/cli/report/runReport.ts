@@ -4,7 +4,7 @@
 import { boundMatrix, updateNormSeries } from '../../shared/chartSeries';
 import type { PanelRunRecord } from '../../shared/protocol/panelRunRecord';
 import type { RunRecord } from '../../shared/runTypes';
-import { normAtLag } from '../demo/demoResult';
+import { normAtLag } from '../../worker/lineup/demoResult';
 import { TABLE_HEADER, TABLE_LAGS, tableCells, type TableRow } from '../demo/resultTable';
 import { boundDataset, logAxisCeiling, lossDatasets, runDecay } from './decayCharts';
 import type { ReportChart, ReportData, ReportDataset } from './reportModel';

@@ -5,8 +5,8 @@
 // skip the prompts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DemoDataset } from '../../cli/demo/demoData';
-import type { DemoExperiment } from '../../cli/demo/demoLineup';
+import type { DemoDataset } from '../../worker/lineup/demoData';
+import type { DemoExperiment } from '../../worker/lineup/demoLineup';
 import { compareTableRows, lossThreshold, type CompareTableRow } from '../../shared/compareTable';
 import type { CompareEntryResult } from '../../shared/protocol/compareProtocol';
 import { compareDataFromText } from '../compare/compareData';

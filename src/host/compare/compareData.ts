@@ -1,10 +1,10 @@
 // The windows Compare Remedies trains every entry on: the first numeric column of the text (a counter/time axis is
 // skipped by selectColumns), z-scored on the training rows, cut into many-to-one windows that predict the next value —
-// the same pipeline as the demo's sine experiment (src/cli/demo/demoData.ts), so the sine sample gives the demo's table.
+// the same pipeline as the demo's sine experiment (src/worker/lineup/demoData.ts), so the sine sample gives the demo's table.
 // No vscode import: the unit tests drive it directly.
 import { createHash } from 'node:crypto';
-import type { DemoDataset } from '../../cli/demo/demoData';
-import { DEMO_VALIDATION_FRACTION, SINE_WINDOW } from '../../cli/demo/demoData';
+import type { DemoDataset } from '../../worker/lineup/demoData';
+import { DEMO_VALIDATION_FRACTION, SINE_WINDOW } from '../../worker/lineup/demoData';
 import { DataError } from '../data/dataError';
 import { parseTableText } from '../data/loadTable';
 import { applyNormalization, fitNormalization } from '../data/normalize';

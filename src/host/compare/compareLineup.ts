@@ -1,9 +1,9 @@
-// The Compare Remedies line-up: the demo's sine line-up (src/cli/demo/demoLineup.ts — vanilla tanh RNN, + clipping,
+// The Compare Remedies line-up: the demo's sine line-up (src/worker/lineup/demoLineup.ts — vanilla tanh RNN, + clipping,
 // + TBPTT, + L2, IRNN, orthogonal, LSTM, GRU, ESN) with the remedy parameters from the user's settings
 // (rnnLab.remedies.*; 0 there means "off" for a normal run, so here it falls back to the demo's value — an entry
 // whose remedy is off would just repeat the vanilla RNN). Same seed and budget for every entry. No vscode import.
-import type { BpttExperiment, DemoExperiment } from '../../cli/demo/demoLineup';
-import { DEMO_CLIP_NORM, DEMO_L2, DEMO_TRUNCATION, demoLineup } from '../../cli/demo/demoLineup';
+import type { BpttExperiment, DemoExperiment } from '../../worker/lineup/demoLineup';
+import { DEMO_CLIP_NORM, DEMO_L2, DEMO_TRUNCATION, demoLineup } from '../../worker/lineup/demoLineup';
 
 /** Entry ids, in the lecture's order. */
 export const COMPARE_ENTRY_IDS = ['rnn', 'clipping', 'tbptt', 'l2', 'irnn', 'orthogonal', 'lstm', 'gru', 'esn'] as const;

@@ -1,6 +1,6 @@
 // host → compare worker: train one line-up entry on the shared windows (the answers are in compareProtocol.ts).
-import type { DemoDataset } from '../../cli/demo/demoData';
-import type { DemoExperiment } from '../../cli/demo/demoLineup';
+import type { DemoDataset } from '../../worker/lineup/demoData';
+import type { DemoExperiment } from '../../worker/lineup/demoLineup';
 
 export interface CompareTrainMessage {
   readonly type: 'train';

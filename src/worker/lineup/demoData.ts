@@ -1,7 +1,6 @@
 // The two bundled samples the demo trains on, read through the same data layer as `rnn-lab train` and the extension
 // (src/host/data): samples/adding-problem.csv grouped into one sequence per `sequence` value, and samples/sine.csv
 // cut into sliding windows. Validation data are the last sequences / windows (never shuffled across time).
-import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { SequenceDataset } from '../../engine/dataset';
@@ -10,7 +9,6 @@ import { loadTableFromFile } from '../../host/data/loadTable';
 import { applyNormalization, fitNormalization, type Normalization } from '../../host/data/normalize';
 import { selectColumns } from '../../host/data/selectColumns';
 import { makeWindows, splitTrainValidation } from '../../host/data/windowing';
-import { CliInputError } from '../cliSupport';
 import type { DemoTask } from './demoLineup';
 
 export const ADDING_SAMPLE = 'adding-problem.csv';
@@ -40,22 +38,6 @@ export interface DemoDataset {
   readonly predicts: string;
   /** sha256 of the numbers the sequences were cut from. */
   readonly fingerprint: string;
-}
-
-/**
- * The samples folder next to the bundle: dist/cli.js → ../samples, in the repository and in an installed package.
- * `override` (tests) wins. Throws a CliInputError naming the path when the files are missing.
- */
-export function findSamplesDirectory(override?: string): string {
-  const directory = override ?? path.join(__dirname, '..', 'samples');
-  for (const file of [ADDING_SAMPLE, SINE_SAMPLE]) {
-    if (!existsSync(path.join(directory, file))) {
-      throw new CliInputError(
-        `demo: the bundled sample ${path.join(directory, file)} is missing; reinstall RNN Lab, or regenerate the samples with "node samples/generate.mjs" in the repository`,
-      );
-    }
-  }
-  return directory;
 }
 
 function fingerprint(series: readonly Float64Array[]): string {

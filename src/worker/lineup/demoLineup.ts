@@ -1,4 +1,5 @@
-// The experiments of `rnn-lab demo` (issue 8, "The headless main job"), in the lecture's order:
+// The experiments of `rnn-lab demo` (issue 8, "The headless main job"), in the lecture's order; Compare Remedies
+// (src/host/compare, trained by src/worker/compareWorker.ts) uses the sine line-up with the user's data and settings:
 //   1. the adding problem (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"): a vanilla tanh RNN
 //      against an LSTM — the vanilla RNN's ‖∂J/∂h_k‖ vanishes across the 50 steps, the LSTM's cell path
 //      ∂c_t/∂c_{t−1} = diag(f_t) keeps it alive (rnn-maths.md "Remedies → LSTM");
