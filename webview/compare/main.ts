@@ -1,6 +1,7 @@
 // The Compare Remedies page: overlaid ‖∂J/∂h_k‖ (log) at the final epoch, overlaid validation-loss curves and the
 // table, all from what the engine measured in the workers (the webview computes no maths). Reports to the host which
 // table rows and how many chart lines it drew. Colours come from --vscode-* and are re-applied on theme change.
+import '../shared/base.css';
 import './style.css';
 import type { ChartDataset } from 'chart.js';
 import type { CompareHostToWebviewMessage, CompareStateMessage, CompareWebviewToHostMessage } from '../../src/shared/protocol/compareProtocol';

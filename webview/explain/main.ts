@@ -1,6 +1,7 @@
 // The explanation page: one lecture topic — title, short explanation, the formula (Unicode maths, as text so screen
 // readers and copy-paste get it), the symbols, the sources — and the button that asks the host to run the topic's
 // experiment. Every string comes localised in the host's `state` message (validated); the page only lays it out.
+import '../shared/base.css';
 import './style.css';
 import type {
   ExplanationHostToWebviewMessage,

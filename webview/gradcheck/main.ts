@@ -2,6 +2,7 @@
 // position, its analytic (BPTT) and numeric (central differences) gradient, and their relative error, red above the
 // tolerance (rnn-maths.md "Gradient check"). Reports to the host how many rows it drew and how many are red, and keeps
 // the outcome with setState so the panel serializer can bring it back after a window reload.
+import '../shared/base.css';
 import './style.css';
 import type {
   GradientCheckHostToWebviewMessage,

@@ -1,6 +1,7 @@
 // The "Lecture Topologies" page. Waits for the host's state (validated), draws the five topologies as SVG from the
 // shared diagram model — or only the focused one, large, with buttons to the others — and reports back to the host which
 // diagrams are actually in the DOM. Redraws on theme change and when the user picks another topology or step count.
+import '../shared/base.css';
 import './style.css';
 import type { TopologyId } from '../../src/engine/dataset';
 import type {

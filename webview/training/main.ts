@@ -2,6 +2,7 @@
 // charts from the run record, appends live progress as it comes (redrawing at most 10 times a second), and after
 // every drawing reports to the host what each chart holds. The page never computes a gradient or a spectrum: it draws
 // the series chartSeries.ts selects from what the engine measured.
+import '../shared/base.css';
 import './style.css';
 import type { PanelRunRecord } from '../../src/shared/protocol/panelRunRecord';
 import type {
