@@ -1,17 +1,16 @@
 // What happens to each mini-batch gradient between BPTT and the optimiser step (the trainer's `beforeUpdate` hook),
-// in the order the maths needs (rnn-maths.md, "Remedies"; the same order as the engine's remedies/trainingRemedies.ts,
-// whose hooks report only at the end of a run, while the worker streams every update's norm):
+// in the order the maths needs (rnn-maths.md, "Remedies"); steps 1–3 are the engine's own `penalizeAndClip`
+// (remedies/trainingRemedies.ts), the worker adds the streaming of every update's norm and per-epoch statistics:
 //   1. L2: ∂J/∂θ ← ∂J/∂θ + λθ on the weight matrices (the penalty is part of J, so it is clipped with the rest);
 //      Ω (Pascanu): ∂J/∂W_hh ← ∂J/∂W_hh + α ∂Ω/∂W_hh, its terms collected after every backward pass (vanilla RNN only);
 //   2. clipping by global norm (Pascanu Alg. 1): if ‖g‖ ≥ τ then g ← τ g/‖g‖, the norm recorded BEFORE clipping;
 //   3. clipping by value to [−c, c];
 //   4. divergence: a non-finite norm, or (without clipping) a norm above the engine's bound, stops the run.
 // It also keeps the per-epoch statistics of the norms (mean, max, fraction clipped) and every update's norm.
-import { clipGradientsByGlobalNorm, clipGradientsByValue, globalGradientNorm } from '../engine/remedies/clipping';
 import { DEFAULT_GRADIENT_NORM_BOUND, type DivergenceContext, type DivergenceReport, detectDivergence } from '../engine/remedies/divergence';
 import type { RecurrentModel } from '../engine/model';
 import { OmegaRegularizer } from '../engine/remedies/omega';
-import { applyL2Penalty } from '../engine/remedies/penalties';
+import { penalizeAndClip, type UpdateRemedySettings } from '../engine/remedies/trainingRemedies';
 import type { ParameterSet } from '../engine/tensor';
 import type { TrainingSettings } from '../shared/runTypes';
 
@@ -75,18 +74,7 @@ export class UpdateRemedies {
 
   readonly beforeUpdate = (gradients: ParameterSet, parameters: ParameterSet): void => {
     const { l2, clipNorm, clipValue } = this.settings.remedies;
-    if (l2 > 0) applyL2Penalty(parameters, gradients, l2);
-    if (this.omega !== null) this.applyOmega();
-    let norm: number;
-    let clipped = false;
-    if (clipNorm > 0) {
-      const result = clipGradientsByGlobalNorm(gradients, clipNorm);
-      norm = result.normBeforeClip;
-      clipped = result.clipped;
-    } else {
-      norm = globalGradientNorm(gradients);
-    }
-    if (clipValue > 0) clipped = clipGradientsByValue(gradients, clipValue).clipped || clipped;
+    const { norm, clipped } = this.penalizeAndClip(gradients, parameters, { l2, clipNorm: clipNorm > 0 ? clipNorm : null, clipValue: clipValue > 0 ? clipValue : null });
 
     this.updates++;
     if (clipped) this.clippedUpdates++;
@@ -105,11 +93,12 @@ export class UpdateRemedies {
     }
   };
 
-  /** α ∂Ω/∂W_hh into the gradient; Ω's terms come from the trainer's `afterBackward` hook, which it must call. */
-  private applyOmega(): void {
+  /** Ω's terms come from the trainer's `afterBackward` hook, which it must call; a failure names the setting. */
+  private penalizeAndClip(gradients: ParameterSet, parameters: ParameterSet, settings: UpdateRemedySettings): { norm: number; clipped: boolean } {
     try {
-      this.omega?.applyToGradients();
+      return penalizeAndClip(gradients, parameters, settings, this.omega);
     } catch (error) {
+      if (this.omega === null) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       throw new Error(`Pascanu's Ω regulariser (rnnLab.remedies.omega) cannot run with this engine's trainer (${detail}); set it to 0 to train.`);
     }

@@ -81,19 +81,7 @@ export class TrainingRemedies {
       zero(gradients);
       return;
     }
-    if (this.options.l2 > 0) applyL2Penalty(parameters, gradients, this.options.l2);
-    this.omega?.applyToGradients();
-    const { clipNorm, clipValue } = this.options;
-    let norm: number;
-    let clipped = false;
-    if (clipNorm !== null) {
-      const result = clipGradientsByGlobalNorm(gradients, clipNorm);
-      norm = result.normBeforeClip;
-      clipped = result.clipped;
-    } else {
-      norm = globalGradientNorm(gradients);
-    }
-    if (clipValue !== null) clipped = clipGradientsByValue(gradients, clipValue).clipped || clipped;
+    const { norm, clipped } = penalizeAndClip(gradients, parameters, this.options, this.omega);
     this.clipping.record({ normBeforeClip: norm, clipped });
     // loss 0: the trainer has already checked this batch's loss; here the gradient and the parameters matter
     const report = detectDivergence({ loss: 0, gradientNorm: norm, parameters }, this.context, this.bound);
@@ -157,6 +145,40 @@ export class TrainingRemedies {
       clippedPerUpdate: this.clipping.clippedPerUpdate(),
     };
   }
+}
+
+/** The penalty and clipping settings one update needs (null: that clipping is off). */
+export interface UpdateRemedySettings {
+  readonly l2: number;
+  readonly clipNorm: number | null;
+  readonly clipValue: number | null;
+}
+
+/**
+ * Steps 2–4 of the header on one mini-batch gradient, in that order: L2 (g ← g + λθ on the weight matrices), Ω
+ * (g_Whh ← g_Whh + α ∂Ω/∂W_hh), then ‖g‖ measured and clipped by global norm (if ‖g‖ ≥ τ, g ← τg/‖g‖), then by value
+ * to [−c, c]. Returns the norm BEFORE clipping and whether either clipping changed g. Shared by this class and the
+ * extension's training worker, which streams every update's norm.
+ */
+export function penalizeAndClip(
+  gradients: ParameterSet,
+  parameters: ParameterSet,
+  settings: UpdateRemedySettings,
+  omega: OmegaRegularizer | null,
+): { readonly norm: number; readonly clipped: boolean } {
+  if (settings.l2 > 0) applyL2Penalty(parameters, gradients, settings.l2);
+  omega?.applyToGradients();
+  let norm: number;
+  let clipped = false;
+  if (settings.clipNorm !== null) {
+    const result = clipGradientsByGlobalNorm(gradients, settings.clipNorm);
+    norm = result.normBeforeClip;
+    clipped = result.clipped;
+  } else {
+    norm = globalGradientNorm(gradients);
+  }
+  if (settings.clipValue !== null) clipped = clipGradientsByValue(gradients, settings.clipValue).clipped || clipped;
+  return { norm, clipped };
 }
 
 function zero(gradients: ParameterSet): void {
