@@ -6,23 +6,9 @@
 //
 //   node scripts/screenshot-topologies.mjs                    → media/screenshots/topologies-{dark,light}.png
 //   node scripts/screenshot-topologies.mjs --lang es --out /tmp/shots --focus many-to-one:200:1
-import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const esbuild = require('esbuild');
-const { chromium } = require('playwright-core');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 && index + 1 < process.argv.length ? process.argv[index + 1] : fallback;
-}
+import { mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureBuilt, l10nBundle, launchChromium, loadHarness, newWatchedPage, option, root, startHarnessServer } from './lib/webviewScreenshots.mjs';
 
 const lang = option('lang', 'en');
 const outDir = resolve(root, option('out', 'media/screenshots'));
@@ -30,67 +16,28 @@ const focusOption = option('focus', '');
 const width = Number(option('width', '1100'));
 const themes = option('themes', 'dark,light').split(',');
 
-// The harness is TypeScript that imports the host's page and string code: bundle it for Node on the fly.
-const harnessDir = mkdtempSync(join(tmpdir(), 'rnn-lab-harness-'));
-const harnessFile = join(harnessDir, 'topologyPage.cjs');
-esbuild.buildSync({
-  entryPoints: [join(root, 'test/harness/topologyPage.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: harnessFile,
-  logLevel: 'warning',
-});
-const harness = require(harnessFile);
+const { harness, dispose: disposeHarness } = loadHarness('topologyPage');
 
-if (!existsSync(join(root, 'dist/webview/topology.js'))) {
-  execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
-}
+ensureBuilt('dist/webview/topology.js');
 
-const bundle = lang === 'en' ? {} : JSON.parse(readFileSync(join(root, `l10n/bundle.l10n.${lang}.json`), 'utf8'));
+const bundle = l10nBundle(lang);
 const focus = focusOption === '' ? null : harness.parseFocusOption(focusOption);
 const state = harness.harnessStateMessage(harness.bundleTranslator(bundle), focus);
 
-const CONTENT_TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
-let currentTheme = 'dark';
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const send = (status, type, body) => {
-    response.writeHead(status, { 'Content-Type': type });
-    response.end(body);
-  };
-  if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
-  if (url.pathname === '/') return send(200, 'text/html', harness.harnessPage(origin, lang));
-  if (url.pathname === '/theme.css') return send(200, 'text/css', harness.themeStylesheet(currentTheme));
-  if (url.pathname === '/stub.js') return send(200, 'text/javascript', harness.stubScript(state, currentTheme));
-  const file = normalize(join(root, url.pathname));
-  const allowed = [join(root, 'dist') + '/', join(root, 'media') + '/'];
-  if (!allowed.some((prefix) => file.startsWith(prefix)) || !existsSync(file)) return send(404, 'text/plain', 'not found');
-  const extension = file.slice(file.lastIndexOf('.'));
-  return send(200, CONTENT_TYPES[extension] ?? 'application/octet-stream', readFileSync(file));
+const server = await startHarnessServer({
+  page: (origin) => harness.harnessPage(origin, lang),
+  themeCss: (theme) => harness.themeStylesheet(theme),
+  stub: (theme) => harness.stubScript(state, theme), extraFolders: ['media'],
 });
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 let failed = false;
 try {
   mkdirSync(outDir, { recursive: true });
   for (const theme of themes) {
-    currentTheme = theme;
-    const page = await browser.newPage({ viewport: { width, height: 700 }, deviceScaleFactor: 1 });
-    const problems = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    server.setTheme(theme);
+    const { page, problems } = await newWatchedPage(browser, { width, height: 700 });
     const started = Date.now();
-    await page.goto(`${origin}/`);
+    await page.goto(`${server.origin}/`);
     await page.waitForFunction(() => window.__rnnLabPosted?.some((m) => m.type === 'rendered'), null, { timeout: 10_000 });
     const posted = await page.evaluate(() => window.__rnnLabPosted);
     const violations = await page.evaluate(() => window.__rnnLabCspViolations);
@@ -129,6 +76,6 @@ try {
 } finally {
   await browser.close();
   server.close();
-  rmSync(harnessDir, { recursive: true, force: true });
+  disposeHarness();
 }
 process.exit(failed ? 1 : 0);
