@@ -63,7 +63,13 @@ export type DataKind = 'series' | 'grouped' | 'characters' | 'labelled-text';
 export interface TableOverview {
   readonly format: TableFormat;
   readonly rows: number;
-  readonly columns: readonly { readonly name: string; readonly type: ColumnType; readonly missing: number }[];
+  readonly columns: readonly {
+    readonly name: string;
+    readonly type: ColumnType;
+    readonly missing: number;
+    /** A number column counting rows or time (x_i = x_0 + iΔ, e.g. t = 1, 2, 3…): not preselected as an input. */
+    readonly indexLike?: boolean;
+  }[];
   readonly warnings: readonly string[];
   readonly kind: DataKind;
   /** kind 'grouped': the sequences found. */

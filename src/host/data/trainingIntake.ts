@@ -12,7 +12,7 @@ import { DataError } from './dataError';
 import { prepareGroupedTrainingData } from './groupedTrainingData';
 import { findMissingInTable, type MissingValueReport } from './missingValues';
 import type { ParsedTable } from './parsedTable';
-import { selectColumns } from './selectColumns';
+import { isIndexLikeColumn, selectColumns } from './selectColumns';
 import { detectSequenceGrouping } from './sequenceGrouping';
 import { normalizationJson, type PreparedTrainingData, prepareTrainingData } from './trainingData';
 import type { IntakeChoices, SequenceGrouping, TableOverview } from '../../shared/dataIntakeTypes';
@@ -32,7 +32,12 @@ export function overviewTable(table: ParsedTable, options: OverviewOptions = {})
   const base = {
     format: table.format,
     rows: table.rows,
-    columns: table.columns.map((column) => ({ name: column.name, type: column.type, missing: column.missing })),
+    columns: table.columns.map((column) => ({
+      name: column.name,
+      type: column.type,
+      missing: column.missing,
+      ...(column.type === 'number' && isIndexLikeColumn(column) ? { indexLike: true } : {}),
+    })),
     warnings: [...table.warnings],
   };
   if (table.format === 'text') return { ...base, kind: 'characters' };

@@ -14,12 +14,19 @@ interface ColumnItem extends vscode.QuickPickItem {
 export async function pickColumns(table: Pick<TableOverview, 'columns'>): Promise<string[] | undefined> {
   const numeric = table.columns.filter((column) => column.type === 'number');
   if (numeric.length <= 1) return numeric.map((column) => column.name);
-  const items: (ColumnItem | vscode.QuickPickItem)[] = numeric.map((column, index) => ({
+  // A row or time counter (t = 1, 2, 3…) carries no signal: listed, but not ticked.
+  const firstSignal = numeric.find((column) => column.indexLike !== true) ?? numeric[0];
+  const items: (ColumnItem | vscode.QuickPickItem)[] = numeric.map((column) => ({
     label: column.name,
-    description: column.missing > 0 ? vscode.l10n.t('numbers, {0} missing', column.missing) : vscode.l10n.t('numbers'),
-    picked: true,
+    description:
+      column.indexLike === true
+        ? vscode.l10n.t('numbers counting the rows (an index or time column)')
+        : column.missing > 0
+          ? vscode.l10n.t('numbers, {0} missing', column.missing)
+          : vscode.l10n.t('numbers'),
+    picked: column.indexLike !== true,
     columnName: column.name,
-    detail: index === 0 ? vscode.l10n.t('predicted column unless you choose another next') : undefined,
+    detail: column === firstSignal ? vscode.l10n.t('predicted column unless you choose another next') : undefined,
   }));
   const skipped = table.columns.filter((column) => column.type !== 'number');
   if (skipped.length > 0) {

@@ -43,6 +43,16 @@ describe('tables of many sequences (sequence column, one row per step)', () => {
     assert.strictEqual(overviewTable(table, { group: false }).kind, 'series', 'group: false keeps the old behaviour');
   });
 
+  it('marks a row or time counter (t = 1, 2, 3…) so the column pick does not tick it, and keeps the other columns plain', async () => {
+    const sine = await loadTableFromFile(path.join(samples, 'sine.csv'));
+    const overview = overviewTable(sine);
+    assert.strictEqual(overview.kind, 'series');
+    assert.deepStrictEqual(overview.columns, [
+      { name: 't', type: 'number', missing: 0, indexLike: true },
+      { name: 'value', type: 'number', missing: 0 },
+    ]);
+  });
+
   it('is synced many-to-many when the target changes within a sequence', () => {
     const grouping = detectSequenceGrouping(parseTableText(groupedCsv(3, 4, true), 'g.csv'));
     assert.strictEqual(grouping?.topology, 'many-to-many-synced');
