@@ -60,7 +60,17 @@ export class DataIntake {
     try {
       const missing = unansweredMissingValues(table, overview, choices, this.label);
       if (missing !== undefined) {
-        const error = new DataError(missing.description, { code: 'missing-values', source: this.label, hint: 'Drop the rows with missing values or interpolate them.' });
+        // Located at the first gap's line (the host shifts it into the document and moves the editor there); data rows
+        // of JSON input have no line, so their description lists the rows instead.
+        const first = missing.lines[0];
+        const plural = missing.count === 1 ? '' : 's';
+        const problem = first !== undefined ? `${missing.count} missing value${plural} in the chosen columns, the first on this line` : missing.description;
+        const error = new DataError(problem, {
+          code: 'missing-values',
+          source: this.label,
+          hint: 'Drop the rows with missing values or interpolate them.',
+          ...(first !== undefined ? { line: first } : {}),
+        });
         return {
           type: 'dataRejected',
           runId,

@@ -249,6 +249,25 @@ describe('Train on Selection (issue 5)', () => {
     assert.strictEqual(runFolders().length, before, 'no run folder was created');
   });
 
+  it('refuses missing values at their document line, then interpolates them when told to', async () => {
+    // two lines of notes above the table: the selection starts at document line 3
+    const rows = Array.from({ length: 80 }, (_, i) => `${i === 9 ? '' : Math.sin(0.3 * i).toFixed(4)},${(0.1 * i).toFixed(1)}`);
+    const document = await vscode.workspace.openTextDocument({ content: ['notes', 'more notes', 'value,load', ...rows].join('\n'), language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(2, 0, document.lineCount - 1, document.lineAt(document.lineCount - 1).text.length);
+    const args = { name: 'integration gaps', silent: true, columns: ['value', 'load'], target: 'value', settings: { training: { epochs: 2 }, model: { window: 8 } } };
+    const refused = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', args);
+    assert.strictEqual(refused.status, 'invalid-data');
+    // row 9 of the data is document line 3 (header) + 1 + 9 = 13
+    assert.match(refused.message ?? '', /:13: 1 missing value/);
+    assert.strictEqual(editor.selection.start.line, 12, 'the editor moved to the gap');
+    editor.selection = new vscode.Selection(2, 0, document.lineCount - 1, document.lineAt(document.lineCount - 1).text.length);
+    const result = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', { ...args, missing: 'interpolate' });
+    assert.strictEqual(result.status, 'completed', result.message);
+    const run = remember(result) as SavedRun & { data: { missingValues?: { count: number; handling: string } } };
+    assert.deepStrictEqual(run.data.missingValues, { count: 1, handling: 'interpolate' });
+  });
+
   it('picks up a settings change in the next run, recording it as a user setting', async () => {
     await vscode.workspace.getConfiguration('rnnLab').update('model.hiddenSize', 5, vscode.ConfigurationTarget.Global);
     await editorWithSelection(sineText(120));

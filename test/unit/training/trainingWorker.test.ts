@@ -101,6 +101,8 @@ describe('training worker thread (real worker_threads, bundled like dist/worker.
     if (refused.type === 'dataRejected') {
       assert.strictEqual(refused.missing?.count, 2);
       assert.deepStrictEqual(refused.missing?.lines, [9, 32]);
+      assert.strictEqual(refused.error.line, 9, 'located at the first gap');
+      assert.match(refused.error.problem, /^2 missing values/);
     }
     const interpolated = await gaps.prepare({ missing: 'interpolate' }, settings);
     assert.strictEqual(interpolated.type, 'dataPrepared');
