@@ -18,8 +18,9 @@ import { normalizationJson, type PreparedTrainingData, prepareTrainingData } fro
 import type { IntakeChoices, SequenceGrouping, TableOverview } from '../../shared/dataIntakeTypes';
 export type { DataKind, IntakeChoices, TableOverview } from '../../shared/dataIntakeTypes';
 
-/** false: treat a grouped table as one continuous series. */
+/** What the command arguments say before the overview exists. */
 export interface OverviewOptions {
+  /** false: treat a table of many sequences as one continuous series. */
   readonly group?: boolean;
   /** The target column when the header does not use a usual name (sequenceGrouping.ts). */
   readonly target?: string;
