@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, enumFlag, integerFlag, numberFlag, parseFlags, requirePositionals, stringFlag } from '../flags';
-import { TOPOLOGY_IDS, type SequenceDataset } from '../../engine/dataset';
+import { TOPOLOGY_IDS, type SequenceDataset, type TopologyId } from '../../engine/dataset';
 import { createInitializedParameters } from '../../engine/init';
 import { RecurrentModel } from '../../engine/model';
 import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES, type CellKind, type ModelConfig } from '../../engine/modelConfig';
@@ -24,7 +24,9 @@ import { checkTruncation, type TruncationOptions } from '../../engine/truncatedB
 import { isDataError } from '../../host/data/dataError';
 import { loadTableFromFile } from '../../host/data/loadTable';
 import { applyNormalization, fitNormalization, NORMALIZATION_KINDS, type Normalization } from '../../host/data/normalize';
+import type { ParsedTable } from '../../host/data/parsedTable';
 import { selectColumns } from '../../host/data/selectColumns';
+import { detectSequenceGrouping } from '../../host/data/sequenceGrouping';
 import { makeWindows, splitTrainValidation, DEFAULT_VALIDATION_FRACTION } from '../../host/data/windowing';
 
 /** Defaults of `rnn-lab train` (the lecture's plain SGD on a small vanilla RNN). */
@@ -68,6 +70,7 @@ const FLAGS = {
   tbptt: { type: 'string', accepts: 'K1,K2 with integers 1 ≤ K1 ≤ K2' },
   group: { type: 'string', accepts: 'the column naming the sequence of every row (one sequence per group)' },
   target: { type: 'string', accepts: 'the target column (with --group)' },
+  'no-group': { type: 'boolean' },
   ...REMEDY_FLAGS,
   save: { type: 'string', accepts: 'a file path for the model JSON' },
   json: { type: 'boolean' },
@@ -107,6 +110,9 @@ The series is cut into sliding windows for the topology, normalised with statist
   --group COL         DATA holds many sequences, one row per step, COL names each row's sequence (e.g. the adding
                       problem: --group sequence --target target --column value,marker); no windows, no normalisation
   --target COL        with --group: the column holding the target (read at the last step for many-to-one)
+                      Without --group, a table with a sequence column (sequence, seq, group, series, sample, episode,
+                      example) and a target column (target, label, y, output, sum) is read the same way, as the
+                      extension does; --no-group (or --window/--horizon/--normalize) cuts windows instead
   --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation
   --json              print one JSON object on stdout: trainLoss, validationLoss, lossPerEpoch,
                       validationLossPerEpoch, hidden_grad_norms [L][T] (‖∂J/∂h_k‖₂ of the first validation window
@@ -145,6 +151,10 @@ interface TrainArguments {
   readonly remedies: RemedyFlagValues;
   readonly group: string | undefined;
   readonly target: string | undefined;
+  /** Sliding windows were asked for (--no-group, --window, --horizon, --output-steps or --normalize): no auto-grouping. */
+  readonly windowsRequested: boolean;
+  /** --topology was given (otherwise a recognised grouping brings its own). */
+  readonly topologyGiven: boolean;
   readonly save: string | undefined;
   readonly json: boolean;
   readonly quiet: boolean;
@@ -211,6 +221,8 @@ function parseTrainArguments(args: readonly string[]): TrainArguments | null {
     remedies,
     group,
     target,
+    windowsRequested: booleanFlag(flags, 'no-group') || (['window', 'horizon', 'output-steps', 'normalize'] as const).some((name) => flags.values[name] !== undefined),
+    topologyGiven: flags.values.topology !== undefined,
     save: stringFlag(flags, 'save'),
     json: booleanFlag(flags, 'json'),
     quiet: booleanFlag(flags, 'quiet'),
@@ -223,16 +235,39 @@ interface PreparedData {
   readonly columns: string[];
   readonly rows: number;
   readonly normalization: Normalization;
+  /** The sequence and target columns when the table was read one sequence per group. */
+  readonly grouping?: { readonly group: string; readonly target: string; readonly topology: TopologyId };
+}
+
+/**
+ * --group/--target, or else the grouping the data layer recognises (src/host/data/sequenceGrouping.ts, the same
+ * detector as the extension's): a sequence column and a target column by name, like samples/adding-problem.csv —
+ * unless windows were asked for, or --topology names another topology than the grouping's.
+ */
+function groupingOf(table: ParsedTable, options: TrainArguments): { group: string; target: string; topology: TopologyId } | undefined {
+  if (options.group !== undefined && options.target !== undefined) return { group: options.group, target: options.target, topology: options.config.topology };
+  if (options.windowsRequested) return undefined;
+  const detected = detectSequenceGrouping(table);
+  if (detected === undefined || (options.topologyGiven && detected.topology !== options.config.topology)) return undefined;
+  if (!options.quiet) {
+    process.stderr.write(
+      `reading one sequence per value of "${detected.groupColumn}" (${detected.sequences} sequences), target "${detected.targetColumn}"; --no-group cuts windows instead\n`,
+    );
+  }
+  return { group: detected.groupColumn, target: detected.targetColumn, topology: detected.topology };
 }
 
 async function prepareData(options: TrainArguments): Promise<PreparedData> {
   const table = await loadTableFromFile(options.path, { sourceName: options.path });
-  if (options.group !== undefined && options.target !== undefined) {
-    return prepareGroupedData(
+  const grouping = groupingOf(table, options);
+  if (grouping !== undefined) {
+    const columns = options.column ?? (options.group === undefined ? detectSequenceGrouping(table)?.inputColumns.join(',') : undefined);
+    const grouped = prepareGroupedData(
       table,
-      { group: options.group, target: options.target, columns: options.column, topology: options.config.topology, validationFraction: options.validationFraction },
+      { group: grouping.group, target: grouping.target, columns, topology: grouping.topology, validationFraction: options.validationFraction },
       options.path,
     );
+    return { ...grouped, grouping };
   }
   const selection = selectColumns(table, options.column, options.path);
   const rows = selection.series[0]?.length ?? 0;
@@ -269,6 +304,7 @@ async function runTrain(args: readonly string[]): Promise<number> {
   if (options.cellChoice === 'esn') return runEchoStateTraining(options, data);
   const config: ModelConfig = {
     ...options.config,
+    topology: data.grouping?.topology ?? options.config.topology,
     inputSize: data.training.inputSize,
     outputSize: data.training.outputSize,
     outputLength: first.targetLength,
@@ -400,7 +436,7 @@ function dataJson(options: TrainArguments, data: PreparedData): Record<string, u
     trainingWindows: data.training.examples.length,
     validationWindows: data.validation.examples.length,
     normalization: data.normalization,
-    ...(options.group !== undefined ? { group: options.group, target: options.target } : {}),
+    ...(data.grouping !== undefined ? { group: data.grouping.group, target: data.grouping.target } : {}),
   };
 }
 

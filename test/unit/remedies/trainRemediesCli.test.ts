@@ -95,6 +95,18 @@ describe('rnn-lab train: remedy flags and diagnostics', function () {
     assert.ok(lstm[0]! / lstm[49]! > 100 * (rnn[0]! / rnn[49]!), `LSTM ratio ${lstm[0]! / lstm[49]!}`);
   });
 
+  it('recognises the adding problem without --group (as the extension does), and --no-group cuts windows instead', async () => {
+    const auto = await runCommand(trainCommand(), [ADDING, '--cell', 'rnn', '--hidden', '16', '--epochs', '2', '--json']);
+    assert.match(auto.stderr, /reading one sequence per value of "sequence" \(100 sequences\), target "target"/);
+    const json = JSON.parse(auto.stdout) as RemedyJson & { data: { group?: string; target?: string; columns: string[]; trainingWindows: number } };
+    assert.deepEqual([json.data.group, json.data.target, json.data.columns, json.data.trainingWindows], ['sequence', 'target', ['value', 'marker'], 80]);
+    const explicit = await train([ADDING, '--group', 'sequence', '--target', 'target', '--column', 'value,marker', '--cell', 'rnn', '--hidden', '16', '--epochs', '2', '--json', '--quiet']);
+    assert.deepEqual(json.hidden_grad_norms, explicit.json.hidden_grad_norms, 'the same run as with the explicit flags');
+    const windows = await runCommand(trainCommand(), [ADDING, '--no-group', '--epochs', '1', '--json', '--quiet']);
+    const windowed = JSON.parse(windows.stdout) as { data: { group?: string } };
+    assert.equal(windowed.data.group, undefined);
+  });
+
   it('bad values and combinations: one line naming the flag, exit 2', async () => {
     await usage([SINE, '--clip-norm', '-1'], /--clip-norm/);
     await usage([SINE, '--tbptt', '5,3'], /^--tbptt must be K1,K2 with integers 1 ≤ K1 ≤ K2/);
