@@ -45,6 +45,7 @@ describe('Training panel', () => {
 
   before(async () => {
     await extensionUnderTest().activate();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-panel-'));
     const runFolder = path.join(directory, 'runs', FIXTURE_RUN);
     fs.mkdirSync(runFolder, { recursive: true });
