@@ -2,12 +2,11 @@
 // prepare the windows with the host's answers — all off the extension host's thread. It keeps the parsed table
 // between `loadData` and `prepareData` (the host may ask about columns or missing values in between) and the
 // prepared windows until `startPrepared`. No worker_threads import: unit tests drive it directly.
-import { DataError } from '../host/data/dataError';
+import { DataError, dataErrorInfo } from '../host/data/dataError';
 import { loadTableFromFile, parseTableText } from '../host/data/loadTable';
 import type { ParsedTable } from '../host/data/parsedTable';
 import { overviewTable, prepareForTraining, type PreparedForTraining, type TableOverview, unansweredMissingValues } from '../host/data/trainingIntake';
 import {
-  type DataErrorInfo,
   type IntakeReply,
   type LoadDataMessage,
   MISSING_LOCATIONS_SENT,
@@ -15,18 +14,6 @@ import {
 } from '../shared/protocol/intakeProtocol';
 import type { TrainingJob } from '../shared/protocol/workerProtocol';
 import type { TrainingSettings } from '../shared/runTypes';
-
-export function dataErrorInfo(error: DataError): DataErrorInfo {
-  return {
-    problem: error.problem,
-    code: error.code,
-    source: error.source,
-    hint: error.hint,
-    ...(error.line !== undefined ? { line: error.line } : {}),
-    ...(error.column !== undefined ? { column: error.column } : {}),
-    ...(error.path !== undefined ? { path: error.path } : {}),
-  };
-}
 
 export class DataIntake {
   private table: ParsedTable | undefined;

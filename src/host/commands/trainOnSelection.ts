@@ -7,16 +7,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { tooLargeError } from '../data/loadTable';
-import { readTrainingSettings } from '../settings';
-import { showDataError, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from '../training/trainFlow';
+import { maxDataBytes, showDataError, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from '../training/trainFlow';
 
 export const TRAIN_ON_SELECTION_COMMAND = 'rnnLab.trainOnSelection';
 /** Lines read per getText call (≈ 0.2 MB of numbers, a few ms) before yielding to the event loop. */
 export const SELECTION_CHUNK_LINES = 20_000;
-const BYTES_PER_MEGABYTE = 1024 * 1024;
 
-interface SelectedText {
-  readonly text: string;
+/** How the data is named in messages, and where its first line is in the document. */
+interface SelectionPlace {
   /** 0-based document line of the text's first line. */
   readonly firstLine: number;
   readonly label: string;
@@ -30,7 +28,7 @@ function selectedRanges(editor: vscode.TextEditor): vscode.Range[] {
   return [new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end)];
 }
 
-function describeSelection(editor: vscode.TextEditor, ranges: readonly vscode.Range[]): Omit<SelectedText, 'text'> {
+function describeSelection(editor: vscode.TextEditor, ranges: readonly vscode.Range[]): SelectionPlace {
   const file = path.basename(editor.document.uri.path) || editor.document.uri.toString();
   const whole = editor.selections.every((selection) => selection.isEmpty);
   if (whole) return { firstLine: 0, label: file };
@@ -70,21 +68,21 @@ export async function trainOnSelection(context: TrainFlowContext, args: TrainCom
   }
   const document = editor.document;
   const ranges = selectedRanges(editor);
-  const described = describeSelection(editor, ranges);
-  const maxBytes = readTrainingSettings(document.uri).settings.data.maxSelectionSizeMB.value * BYTES_PER_MEGABYTE;
+  const { firstLine, label } = describeSelection(editor, ranges);
+  const maxBytes = maxDataBytes(document.uri);
   const characters = characterCount(document, ranges);
-  if (characters > maxBytes) return showDataError(tooLargeError(described.label, characters, maxBytes), context.output);
-  const selection: SelectedText = { ...described, text: await readInChunks(document, ranges) };
-  const defaultName = path.basename(editor.document.uri.path, path.extname(editor.document.uri.path)) || 'selection';
+  if (characters > maxBytes) return showDataError(tooLargeError(label, characters, maxBytes), context.output);
+  const text = await readInChunks(document, ranges);
+  const defaultName = path.basename(document.uri.path, path.extname(document.uri.path)) || 'selection';
   const revealLine = (line: number): void => {
-    if (line < 1 || line > editor.document.lineCount) return;
-    const range = editor.document.lineAt(line - 1).range;
+    if (line < 1 || line > document.lineCount) return;
+    const range = document.lineAt(line - 1).range;
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
   return trainOnSource(
-    { kind: 'text', text: selection.text, label: selection.label },
-    { label: selection.label, resource: editor.document.uri, defaultName, firstLine: selection.firstLine, revealLine },
+    { kind: 'text', text, label },
+    { label, resource: document.uri, defaultName, firstLine, revealLine },
     args,
     context,
   );

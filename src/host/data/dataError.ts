@@ -2,6 +2,7 @@
 // `file:line:column: what is wrong. How to fix it.`, so editors, terminals and the CLI can all point at the spot.
 
 import type { DataErrorCode } from '../../shared/dataIntakeTypes';
+import type { DataErrorInfo } from '../../shared/protocol/intakeProtocol';
 export type { DataErrorCode } from '../../shared/dataIntakeTypes';
 
 export interface DataErrorDetails {
@@ -52,6 +53,25 @@ export function formatDataErrorMessage(problem: string, details: DataErrorDetail
   }
   const sentence = /[.!?]$/.test(problem) ? problem : `${problem}.`;
   return details.hint === '' ? `${where}: ${sentence}` : `${where}: ${sentence} ${details.hint}`;
+}
+
+/** The error as plain fields (an Error crosses postMessage without its own properties), and back. */
+export function dataErrorInfo(error: DataError): DataErrorInfo {
+  return {
+    problem: error.problem,
+    code: error.code,
+    source: error.source,
+    hint: error.hint,
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(error.column !== undefined ? { column: error.column } : {}),
+    ...(error.path !== undefined ? { path: error.path } : {}),
+  };
+}
+
+/** The DataError of `info`, its line moved down by `lineOffset` (data that starts mid-document: a selection). */
+export function dataErrorFromInfo(info: DataErrorInfo, lineOffset = 0): DataError {
+  const { problem, line, ...details } = info;
+  return new DataError(problem, { ...details, ...(line !== undefined ? { line: line + lineOffset } : {}) });
 }
 
 export function isDataError(error: unknown): error is DataError {

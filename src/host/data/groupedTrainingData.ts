@@ -8,7 +8,7 @@ import { makeGroupedSequences } from './groupedSequences';
 import { applyNormalization, fitNormalization } from './normalize';
 import type { ParsedTable } from './parsedTable';
 import { selectColumns } from './selectColumns';
-import type { SequenceGrouping } from './sequenceGrouping';
+import { runLengths, type SequenceGrouping } from './sequenceGrouping';
 import { modelConfigFor, type PreparedTrainingData } from './trainingData';
 import { splitTrainValidation, validationWindowCount } from './windowing';
 import type { TrainingSettings } from '../../shared/runTypes';
@@ -26,12 +26,13 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
   const { table, grouping, settings, source } = request;
   const inputColumns = request.inputColumns ?? grouping.inputColumns;
   const spec = { groupColumn: grouping.groupColumn, inputColumns, targetColumn: grouping.targetColumn, topology: grouping.topology, source };
-  // First pass on the raw values: finds missing cells (with their line) and the sequence lengths.
-  const raw = makeGroupedSequences(table, spec);
-  const count = raw.examples.length;
+  // The sequences' lengths from the group column (contiguous runs: the grouping was recognised from them).
+  const [groupValues] = selectColumns(table, [grouping.groupColumn], source).series as [Float64Array];
+  const lengths = runLengths(groupValues) ?? [];
+  const count = lengths.length;
   const cut = count - validationWindowCount(count, settings.training.validationSplit);
   let trainingRows = 0;
-  for (let index = 0; index < cut; index += 1) trainingRows += raw.examples[index]?.inputLength ?? 0;
+  for (let index = 0; index < cut; index += 1) trainingRows += lengths[index] as number;
 
   // The target last, so normalization.columns[inputs.length] undoes the model's outputs.
   const used = selectColumns(table, [...inputColumns, grouping.targetColumn], source);
@@ -44,6 +45,7 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
       return at < 0 ? column : { ...column, values: normalized[at] as Float64Array };
     }),
   };
+  // missing cells are refused here, at their line (normalisation keeps NaN and the table's row lines)
   const dataset = makeGroupedSequences(normalizedTable, spec);
   const split = splitTrainValidation(dataset, settings.training.validationSplit);
   if (split.train.examples.length === 0) {

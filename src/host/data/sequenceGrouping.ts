@@ -20,7 +20,7 @@ function numberColumn(table: ParsedTable, pattern: RegExp): ParsedColumn | undef
 }
 
 /** Lengths of the runs of equal values, or undefined when a value comes back after its run ended (not contiguous). */
-function runLengths(values: Float64Array): number[] | undefined {
+export function runLengths(values: Float64Array): number[] | undefined {
   const lengths: number[] = [];
   const seen = new Set<number>();
   let begin = 0;

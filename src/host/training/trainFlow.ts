@@ -7,11 +7,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
-import { DataError } from '../data/dataError';
+import { type DataError, dataErrorFromInfo } from '../data/dataError';
 import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../data/trainingIntake';
 import type { MissingValueHandling } from '../data/trainingData';
 import { describeSettingProblem, readTrainingSettings } from '../settings';
-import type { DataErrorInfo, DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../shared/protocol/intakeProtocol';
+import type { DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../shared/protocol/intakeProtocol';
 import type { RunStatus, TrainingSettings } from '../../shared/runTypes';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
 import { plainSettings, type SettingsOverrides } from './effectiveSettings';
@@ -20,6 +20,11 @@ import { confirmShapePreview, describePrediction, shapePreviewLines } from './sh
 import type { TrainingWorker } from './trainingWorker';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
+
+/** rnnLab.data.maxSelectionSizeMB for the resource, in bytes: the most data a train command reads. */
+export function maxDataBytes(resource: vscode.Uri | undefined): number {
+  return readTrainingSettings(resource).settings.data.maxSelectionSizeMB.value * BYTES_PER_MEGABYTE;
+}
 
 /** Optional arguments of the train commands; each one given skips the matching prompt. */
 export interface TrainCommandArgs {
@@ -83,21 +88,9 @@ export function showDataError(error: DataError, output: vscode.OutputChannel): T
   return { status: 'invalid-data', message: error.message };
 }
 
-/** The worker's data error, with its line counted in the document (a selection maps line for line). */
-function locatedError(info: DataErrorInfo, source: TrainSource): DataError {
-  const offset = source.firstLine ?? 0;
-  return new DataError(info.problem, {
-    code: info.code,
-    source: info.source,
-    hint: info.hint,
-    ...(info.line !== undefined ? { line: info.line + offset } : {}),
-    ...(info.column !== undefined ? { column: info.column } : {}),
-    ...(info.path !== undefined ? { path: info.path } : {}),
-  });
-}
-
+/** The worker's data error, its line counted in the document (a selection maps line for line), shown there. */
 function rejectData(reply: DataRejectedMessage, source: TrainSource, output: vscode.OutputChannel): TrainCommandResult {
-  const error = locatedError(reply.error, source);
+  const error = dataErrorFromInfo(reply.error, source.firstLine);
   if (error.line !== undefined) source.revealLine?.(error.line);
   return showDataError(error, output);
 }
@@ -158,9 +151,8 @@ export async function trainOnSource(data: IntakeSource, source: TrainSource, arg
   const worker = context.runs.createWorker();
   let handedOver = false;
   try {
-    const limit = readTrainingSettings(source.resource).settings.data.maxSelectionSizeMB.value;
     const loaded = await worker.load(data, {
-      maxBytes: limit * BYTES_PER_MEGABYTE,
+      maxBytes: maxDataBytes(source.resource),
       ...(args.group !== undefined ? { group: args.group } : {}),
       ...(args.target !== undefined ? { target: args.target } : {}),
     });
