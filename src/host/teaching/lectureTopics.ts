@@ -66,19 +66,17 @@ function remedies(only: NonNullable<SettingsOverrides['remedies']> = {}): NonNul
 }
 
 /**
- * Train on File on samples/sine.csv (column `value`, the next value predicted), many-to-one, with `settings`; silent
- * (no prompts: the arguments answer them) and alongside any run already going.
+ * Train on File on a bundled sample with `settings` (EXPERIMENT_EPOCHS unless they say otherwise) and the data
+ * arguments `dataArgs`; silent (the arguments answer every prompt) and alongside any run already going.
  */
-function sineRun(name: string, settings: SettingsOverrides): CommandExperiment {
+function sampleRun(file: string, name: string, settings: SettingsOverrides, dataArgs: Readonly<Record<string, unknown>> = {}): CommandExperiment {
   return {
     kind: 'command',
     command: 'rnnLab.trainOnFile',
-    samples: { file: 'sine.csv' },
+    samples: { file },
     args: {
       name,
-      columns: ['value'],
-      target: 'value',
-      topology: 'many-to-one',
+      ...dataArgs,
       silent: true,
       whenBusy: 'both',
       settings: { ...settings, training: { epochs: EXPERIMENT_EPOCHS, ...(settings.training ?? {}) } },
@@ -86,28 +84,23 @@ function sineRun(name: string, settings: SettingsOverrides): CommandExperiment {
   };
 }
 
-/**
- * Train on File on samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark
- * tasks"): 100 sequences of 50 steps, grouped by their `sequence` column, the sum of the two marked values read after
- * the last step (many-to-one, decided by the data). The answer depends on steps up to 50 back, so how much gradient
- * crosses those steps is the whole story: the vanilla RNN's vanishes, the LSTM's does not.
- */
+/** samples/sine.csv: column `value`, the next value predicted (many-to-one). */
+function sineRun(name: string, settings: SettingsOverrides): CommandExperiment {
+  return sampleRun('sine.csv', name, settings, { columns: ['value'], target: 'value', topology: 'many-to-one' });
+}
+
 /** The same plain gradient descent for the vanilla RNN and the LSTM on the adding problem, so only the cell differs. */
 const ADDING_TRAINING = { optimizer: 'sgd', learningRate: 0.05 } as const;
 
+/**
+ * samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"): 100 sequences
+ * of 50 steps, grouped by their `sequence` column, the sum of the two marked values read after the last step
+ * (many-to-one, decided by the data). The answer depends on steps up to 50 back, so how much gradient crosses those
+ * steps is the whole story: the vanilla RNN's vanishes, the LSTM's does not. Values and markers already lie in [0, 1]
+ * and the target is their sum: used as they are, as by `npm run demo`.
+ */
 function addingProblemRun(name: string, settings: SettingsOverrides): CommandExperiment {
-  return {
-    kind: 'command',
-    command: 'rnnLab.trainOnFile',
-    samples: { file: 'adding-problem.csv' },
-    args: {
-      name,
-      silent: true,
-      whenBusy: 'both',
-      // values and markers already lie in [0, 1] and the target is their sum: used as they are, as by `npm run demo`
-      settings: { ...settings, data: { normalization: 'none' }, training: { epochs: EXPERIMENT_EPOCHS, ...(settings.training ?? {}) } },
-    },
-  };
+  return sampleRun('adding-problem.csv', name, { ...settings, data: { normalization: 'none' } });
 }
 
 const PASCANU_2013: LectureSource = {
