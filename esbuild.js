@@ -1,10 +1,11 @@
-// Bundles RNN Lab's separate programs (see DEVELOPERS.md, "Architecture"):
-//   dist/extension.js  extension host (node, cjs, `vscode` external)
-//   dist/worker.js     training worker for worker_threads (node)
-//   dist/gradcheckWorker.js  gradient-check worker for worker_threads (node)
-//   dist/samplingWorker.js   text-sampling worker of the training panel's character models (node)
-//   dist/cli.js        the headless `rnn-lab` command (node, with shebang)
-//   dist/webview/*.js  one browser bundle (iife) per webview panel: webview/<panel>/main.ts
+// Bundles RNN Lab's separate programs (docs/architecture.md):
+//   dist/extension.js                extension host (node, cjs, `vscode` external)
+//   dist/trainingWorker.js           training worker: data intake and training (worker_threads)
+//   dist/gradientCheckWorker.js      Gradient Check's finite-difference check (worker_threads)
+//   dist/textSampleWorker.js         text sample of the training panel's character models (worker_threads)
+//   dist/compareRemediesWorker.js    one Compare Remedies line-up entry (worker_threads)
+//   dist/cli.js                      the headless `rnn-lab` command (node, with shebang)
+//   dist/webview/*.js                one browser bundle (iife) per webview panel: webview/<panel>/main.ts
 // `--production` minifies and keeps no sources inside the maps; `--watch` rebuilds on change.
 'use strict';
 const esbuild = require('esbuild');
@@ -29,13 +30,10 @@ function nodeBundle(entry, outfile, extra = {}) {
 
 function configs() {
   const list = [nodeBundle('src/extension.ts', 'dist/extension.js', { external: ['vscode'] })];
-  if (fs.existsSync('src/worker/main.ts')) list.push(nodeBundle('src/worker/main.ts', 'dist/worker.js'));
-  // Gradient Check runs the engine's finite-difference check in its own worker_threads worker (issue 6).
-  if (fs.existsSync('src/worker/gradientCheckWorker.ts')) list.push(nodeBundle('src/worker/gradientCheckWorker.ts', 'dist/gradcheckWorker.js'));
-  // The training panel's text sample of a character model is drawn in a short-lived worker (issue 6, chart 6).
-  if (fs.existsSync('src/worker/samplingWorker.ts')) list.push(nodeBundle('src/worker/samplingWorker.ts', 'dist/samplingWorker.js'));
-  // Compare Remedies trains each line-up entry in its own worker (issue 6).
-  if (fs.existsSync('src/worker/compareWorker.ts')) list.push(nodeBundle('src/worker/compareWorker.ts', 'dist/compareWorker.js'));
+  // Every file in src/worker/ is one worker entry point, bundled to dist/<name>.js.
+  for (const file of fs.readdirSync('src/worker').filter((name) => name.endsWith('.ts'))) {
+    list.push(nodeBundle(path.join('src/worker', file), path.join('dist', file.replace(/\.ts$/, '.js'))));
+  }
   if (fs.existsSync('src/cli/main.ts')) {
     // `rnn-lab bench` requires the comparison libraries (devDependencies) at run time only: never bundle them.
     list.push(

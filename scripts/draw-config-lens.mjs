@@ -21,10 +21,10 @@ const suffix = lang === 'en' ? '' : `-${lang}`;
 const bundle = lang === 'en' ? {} : JSON.parse(readFileSync(join(root, `l10n/bundle.l10n.${lang}.json`), 'utf8'));
 const configFile = join(root, 'samples/configs/many-to-one.rnn.json');
 const entry = `
-import { analyzeModelDocument } from './src/host/codelens/modelDocumentAnalysis';
-import { topologyLensContent } from './src/host/codelens/topologyLensText';
-import { remedyLensTexts } from './src/host/codelens/remedyLensText';
-import { initialSpectrum } from './src/host/codelens/initialSpectrum';
+import { analyzeModelDocument } from './src/modelFiles/modelDocumentAnalysis';
+import { topologyLensContent } from './src/host/modelFiles/topologyLensText';
+import { remedyLensTexts } from './src/host/modelFiles/remedyLensText';
+import { initialSpectrum } from './src/modelFiles/rnnConfig/initialSpectrum';
 export function lenses(text: string, fileName: string, bundle: Record<string, string>) {
   const translator = { t: (m: string, ...a: unknown[]) => (bundle[m] ?? m).replace(/\\{(\\d+)\\}/g, (_w: string, i: string) => String(a[Number(i)])) } as never;
   const analysis = analyzeModelDocument(text, fileName);

@@ -1,11 +1,11 @@
 // activate(): wiring only. Every registration goes into context.subscriptions.
 import * as vscode from 'vscode';
-import { TrainingCommands } from './host/commands/registerTrainingCommands';
-import { registerTopologyPanel } from './host/panels/topologyCommand';
-import { registerTrainingPanel } from './host/panels/trainingPanelWiring';
-import { registerModelConfigFeatures } from './host/config/registerModelConfigFeatures';
-import { registerExplainCommands } from './host/teaching/explainCommand';
-import { registerCompareRemedies } from './host/commands/compareRemedies';
+import { TrainingCommands } from './host/training/registerTrainingCommands';
+import { registerTopologyPanel } from './host/topology/topologyCommand';
+import { registerTrainingPanel } from './host/trainingPanel/trainingPanelWiring';
+import { registerModelConfigFeatures } from './host/modelFiles/registerModelFileFeatures';
+import { registerExplainCommands } from './host/explain/explainCommand';
+import { registerCompareRemedies } from './host/compareRemedies/compareRemediesCommand';
 
 export function activate(context: vscode.ExtensionContext): void {
   // One log for the whole extension (Output → RNN Lab); rejected webview messages and panel events go here.

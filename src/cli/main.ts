@@ -1,14 +1,14 @@
 // The headless `rnn-lab` command: same engine and data code as the extension, no vscode.
 // Each subcommand lives in its own file under ./commands and is listed once here.
 import { CliInputError, CliUsageError, type CliCommand } from './cliSupport';
-import { benchCommand } from './commands/bench';
-import { demoCommand } from './commands/demo';
-import { gradcheckCommand } from './commands/gradcheck';
-import { gradsCommand } from './commands/grads';
-import { inspectCommand } from './commands/inspect';
-import { reportCommand } from './commands/report';
-import { topologyCommand } from './commands/topology';
-import { trainCommand } from './commands/train';
+import { benchCommand } from './bench/benchCommand';
+import { demoCommand } from './demo/demoCommand';
+import { gradcheckCommand } from './gradcheck/gradcheckCommand';
+import { gradsCommand } from './grads/gradsCommand';
+import { inspectCommand } from './inspect/inspectCommand';
+import { reportCommand } from './report/reportCommand';
+import { topologyCommand } from './topology/topologyCommand';
+import { trainCommand } from './train/trainCommand';
 
 const COMMANDS: Record<string, () => CliCommand> = {
   bench: benchCommand,

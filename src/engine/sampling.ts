@@ -9,7 +9,7 @@
 //
 // The recurrent state is carried across single-step forward passes with RecurrentModel.finalState(), so sampling
 // uses the very forward pass training used (model.ts), whatever the cell.
-import type { LoadedModel } from './serialization';
+import type { LoadedModel } from '../modelFiles/modelJson';
 import { RecurrentModel } from './model';
 import { SeededRandom } from './random';
 import type { RecurrentState } from './model';

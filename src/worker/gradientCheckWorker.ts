@@ -1,11 +1,11 @@
-// worker_threads entry (dist/gradcheckWorker.js) for "RNN Lab: Gradient Check": runs the engine's finite-difference
+// worker_threads entry (dist/gradientCheckWorker.js) for "RNN Lab: Gradient Check": runs the engine's finite-difference
 // check (rnn-maths.md "Gradient check") on a tiny model off the extension-host thread — it takes 0.3–2 s, far above
 // the 50 ms the host may be busy — and posts one result or one error, then the host terminates it.
 import { parentPort } from 'node:worker_threads';
 import { checkGradients, createGradientCheckProblem } from '../engine/gradcheck';
-import type { GradientCheckWorkerMessage, RunGradientCheckMessage } from '../shared/protocol/gradientCheckProtocol';
-import { parseRunGradientCheckMessage } from '../shared/protocol/gradientCheckProtocol';
-import { describeIssue } from '../shared/protocol/validation';
+import type { GradientCheckWorkerMessage, RunGradientCheckMessage } from '../protocol/gradientCheckProtocol';
+import { parseRunGradientCheckMessage } from '../protocol/gradientCheckProtocol';
+import { describeIssue } from '../protocol/validation';
 
 export function runGradientCheck(message: RunGradientCheckMessage, clock: () => number = () => performance.now()): GradientCheckWorkerMessage {
   const { request } = message;

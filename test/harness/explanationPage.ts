@@ -2,9 +2,9 @@
 // walkthrough's screenshots and CSP checks: the host's HTML shell with the same CSP, a stub acquireVsCodeApi that
 // answers `ready` with the state message the host builds (explanationView.ts), and Dark+ / Light+ theme variables
 // (those of the topology harness plus the button and quote colours this page uses).
-import type { ExplanationStateMessage } from '../../src/shared/protocol/explanationProtocol';
-import { explanationStateMessage } from '../../src/host/teaching/explanationView';
-import { isLectureTopicId } from '../../src/host/teaching/lectureTopics';
+import type { ExplanationStateMessage } from '../../src/protocol/explainProtocol';
+import { explanationStateMessage } from '../../src/host/explain/explainView';
+import { isLectureTopicId } from '../../src/host/explain/lectureTopics';
 import { variablesStylesheet, webviewHarnessPage, webviewStubScript } from './webviewHarness';
 import type { HarnessTheme } from './topologyPage';
 import { THEME_VARIABLES, bundleTranslator } from './topologyPage';

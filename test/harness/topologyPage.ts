@@ -1,12 +1,12 @@
 // A standalone page that runs the built topology webview (dist/webview/topology.js + .css) outside VS Code, for
 // screenshots and CSP checks: the same HTML shell and CSP the host serves, a stub acquireVsCodeApi that answers
 // `ready` with the same state message the host sends, and --vscode-* variables of VS Code's Dark+ / Light+ themes.
-import type { TopologyFocus, TopologyStateMessage } from '../../src/shared/protocol/topologyProtocol';
-import { parseTopologyFocus } from '../../src/shared/protocol/topologyProtocol';
-import { describeIssue } from '../../src/shared/protocol/validation';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
-import type { Translator } from '../../src/host/panels/topologyStrings';
-import { topologyPanelStrings } from '../../src/host/panels/topologyStrings';
+import type { TopologyFocus, TopologyStateMessage } from '../../src/protocol/topologyProtocol';
+import { parseTopologyFocus } from '../../src/protocol/topologyProtocol';
+import { describeIssue } from '../../src/protocol/validation';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
+import type { Translator } from '../../src/host/topology/topologyStrings';
+import { topologyPanelStrings } from '../../src/host/topology/topologyStrings';
 import { variablesStylesheet, webviewHarnessPage, webviewStubScript, type HarnessTheme } from './webviewHarness';
 
 export type { HarnessTheme };

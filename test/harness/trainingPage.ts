@@ -2,11 +2,11 @@
 // screenshots and CSP checks: the host's own HTML shell and CSP, a stub acquireVsCodeApi that answers `ready` with the
 // state message the host sends (a real adding-problem run, trainingRunRecord.ts), and the Dark+/Light+ variables of
 // topologyPage.ts. The stub records every message the page posts in window.__rnnLabPosted.
-import type { TrainingStateMessage } from '../../src/shared/protocol/trainingPanelProtocol';
-import { DEFAULT_TRAINING_VIEW } from '../../src/shared/protocol/trainingPanelProtocol';
-import type { PanelRunRecord } from '../../src/shared/protocol/panelRunRecord';
-import type { Translator } from '../../src/host/panels/topologyStrings';
-import { trainingPanelStrings } from '../../src/host/panels/trainingPanelStrings';
+import type { TrainingStateMessage } from '../../src/protocol/trainingPanelProtocol';
+import { DEFAULT_TRAINING_VIEW } from '../../src/protocol/trainingPanelProtocol';
+import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
+import type { Translator } from '../../src/host/topology/topologyStrings';
+import { trainingPanelStrings } from '../../src/host/trainingPanel/trainingPanelStrings';
 import { webviewHarnessPage, webviewStubScript } from './webviewHarness';
 import type { HarnessTheme } from './topologyPage';
 import { THEME_VARIABLES, bundleTranslator, themeStylesheet } from './topologyPage';

@@ -4,11 +4,11 @@
 import type { SequenceExample } from '../../src/engine/dataset';
 import type { CellKind, ModelConfig } from '../../src/engine/modelConfig';
 import { SeededRandom } from '../../src/engine/random';
-import { plainSettings, resolveSettings } from '../../src/host/training/effectiveSettings';
-import { RunRecordBuilder } from '../../src/host/training/runRecordBuilder';
-import type { StartTrainingMessage, TrainingReply } from '../../src/shared/protocol/workerProtocol';
-import type { RunRecord } from '../../src/shared/runTypes';
-import { runTraining } from '../../src/worker/trainingRun';
+import { plainSettings, resolveSettings } from '../../src/lab/settings/resolveSettings';
+import { RunRecordBuilder } from '../../src/lab/runs/runRecordBuilder';
+import type { StartTrainingMessage, TrainingReply } from '../../src/protocol/workerProtocol';
+import type { RunRecord } from '../../src/lab/runs/runRecord';
+import { runTraining } from '../../src/lab/training/trainingRun';
 
 export interface AddingRunOptions {
   readonly cell: CellKind;

@@ -1,6 +1,6 @@
 // What every panel's screenshot harness shares: the stub VS Code API that answers `ready` with the host's state
 // message, the theme stylesheet, and the host's own HTML shell (same CSP) with the stub and theme injected.
-import { buildWebviewHtml, createNonce } from '../../src/host/panels/webviewHtml';
+import { buildWebviewHtml, createNonce } from '../../src/host/platform/webviewHtml';
 
 export type HarnessTheme = 'dark' | 'light' | 'high-contrast';
 

@@ -3,7 +3,7 @@
 // fresh webview panel, exactly what VS Code calls after a reload — redraws the same table without re-running the check.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { GradientCheckPanelSerializer } from '../../src/host/panels/gradientCheckSerializer';
+import { GradientCheckPanelSerializer } from '../../src/host/gradientCheck/gradientCheckSerializer';
 import { extensionUnderTest } from './extensionUnderTest';
 
 interface Outcome {

@@ -8,8 +8,8 @@ import type {
   ExplanationPersistedState,
   ExplanationStateMessage,
   ExplanationWebviewToHostMessage,
-} from '../../src/shared/protocol/explanationProtocol';
-import { parseExplanationHostToWebviewMessage } from '../../src/shared/protocol/explanationProtocol';
+} from '../../src/protocol/explainProtocol';
+import { parseExplanationHostToWebviewMessage } from '../../src/protocol/explainProtocol';
 import { html } from '../shared/dom';
 import { connectToHost } from '../shared/hostChannel';
 import { getVsCodeApi } from '../shared/vscodeApi';

@@ -9,9 +9,9 @@ import type {
   GradientCheckPersistedState,
   GradientCheckStateMessage,
   GradientCheckWebviewToHostMessage,
-} from '../../src/shared/protocol/gradientCheckProtocol';
-import { parseGradientCheckHostMessage } from '../../src/shared/protocol/gradientCheckProtocol';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
+} from '../../src/protocol/gradientCheckProtocol';
+import { parseGradientCheckHostMessage } from '../../src/protocol/gradientCheckProtocol';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
 import { html } from '../shared/dom';
 import { connectToHost } from '../shared/hostChannel';
 import { getVsCodeApi } from '../shared/vscodeApi';

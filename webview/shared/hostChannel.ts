@@ -1,8 +1,8 @@
 // The webview end of a panel's channel: validated messages from the host dispatched through the shared
 // MessageHandler, and `ready` posted once the listener is in place (the host replays the state in answer).
-import type { MessageHandlers, TaggedMessage } from '../../src/shared/protocol/messageHandler';
-import { MessageHandler } from '../../src/shared/protocol/messageHandler';
-import type { ValidationResult } from '../../src/shared/protocol/validation';
+import type { MessageHandlers, TaggedMessage } from '../../src/protocol/messageHandler';
+import { MessageHandler } from '../../src/protocol/messageHandler';
+import type { ValidationResult } from '../../src/protocol/validation';
 import { getVsCodeApi } from './vscodeApi';
 
 export interface HostChannelOptions<TIncoming extends TaggedMessage> {

@@ -1,8 +1,8 @@
 // The toolbar: pick a topology to focus (or all five) and its step counts. Plain <select> and <input type=number>
 // styled with --vscode-* variables in style.css. Values go through the same validator as the command argument, so
 // the page never draws (or sends the host) a focus the host would reject; lengths a topology fixes are disabled.
-import type { TopologyFocus, TopologyPanelStrings } from '../../src/shared/protocol/topologyProtocol';
-import { DEFAULT_STEPS, MAX_SEQUENCE_STEPS, TOPOLOGY_ORDER, parseTopologyFocus } from '../../src/shared/protocol/topologyProtocol';
+import type { TopologyFocus, TopologyPanelStrings } from '../../src/protocol/topologyProtocol';
+import { DEFAULT_STEPS, MAX_SEQUENCE_STEPS, TOPOLOGY_ORDER, parseTopologyFocus } from '../../src/protocol/topologyProtocol';
 import type { TopologyId } from '../../src/engine/dataset';
 import { html } from '../shared/dom';
 

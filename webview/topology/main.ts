@@ -11,10 +11,10 @@ import type {
   TopologyPersistedState,
   TopologyStateMessage,
   TopologyWebviewToHostMessage,
-} from '../../src/shared/protocol/topologyProtocol';
-import { DEFAULT_STEPS, TOPOLOGY_ORDER, parseTopologyHostToWebviewMessage } from '../../src/shared/protocol/topologyProtocol';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
-import { buildTopologyDiagram } from '../../src/shared/topologyDiagram';
+} from '../../src/protocol/topologyProtocol';
+import { DEFAULT_STEPS, TOPOLOGY_ORDER, parseTopologyHostToWebviewMessage } from '../../src/protocol/topologyProtocol';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
+import { buildTopologyDiagram } from './topologyDiagram';
 import { html } from '../shared/dom';
 import { connectToHost } from '../shared/hostChannel';
 import { watchThemeChanges } from '../shared/theme';

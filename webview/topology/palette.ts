@@ -1,6 +1,6 @@
 // The diagram's colours, taken from the active VS Code theme. Karpathy's convention: inputs red, hidden states
 // green, outputs blue; the context arrow of the encoder–decoder stands out in orange.
-import type { DiagramRow } from '../../src/shared/topologyDiagram';
+import type { DiagramRow } from './topologyDiagram';
 import { currentThemeKind, isHighContrast, readThemeColor } from '../shared/theme';
 
 export interface DiagramPalette {

@@ -1,9 +1,9 @@
-// Turns a diagram model (src/shared/topologyDiagram.ts) into an SVG element: boxes with x_t / h_t / ŷ_t labels,
+// Turns a diagram model (webview/topology/topologyDiagram.ts) into an SVG element: boxes with x_t / h_t / ŷ_t labels,
 // arrows with arrow heads, W labels, "⋯" for elided steps, encoder/decoder frames and the time axis. Colours are
 // presentation attributes from the theme palette (no inline style), fonts come from style.css classes.
-import type { TopologyPanelStrings } from '../../src/shared/protocol/topologyProtocol';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
-import type { DiagramArrow, DiagramLabel, DiagramPoint, TopologyDiagram } from '../../src/shared/topologyDiagram';
+import type { TopologyPanelStrings } from '../../src/protocol/topologyProtocol';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
+import type { DiagramArrow, DiagramLabel, DiagramPoint, TopologyDiagram } from './topologyDiagram';
 import { round, svg } from '../shared/dom';
 import type { DiagramPalette } from './palette';
 

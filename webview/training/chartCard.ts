@@ -1,6 +1,6 @@
 // One card of the panel: a heading, the chart's canvas(es) with an accessible name, an optional side note, and the
 // export buttons (PNG of the chart, CSV/JSON of its data). The card knows nothing about what is drawn.
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../src/shared/protocol/trainingPanelProtocol';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../src/protocol/trainingPanelProtocol';
 import { html } from '../shared/dom';
 
 export interface ChartCard {

@@ -1,8 +1,8 @@
 // The panel's controls (issue 6): layer, gradient of the whole loss or of one loss term J_t, x axis (timestep k or
 // lag t − k), how many sampled epochs the decay chart draws, and log/linear scales. Plain <select>s themed with
 // --vscode-* variables in style.css; every change produces a whole new TrainingView.
-import type { DecayAxis, DecayTerm, TrainingPanelStrings, TrainingView, ValueScale } from '../../src/shared/protocol/trainingPanelProtocol';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
+import type { DecayAxis, DecayTerm, TrainingPanelStrings, TrainingView, ValueScale } from '../../src/protocol/trainingPanelProtocol';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
 import { html } from '../shared/dom';
 
 /** Choices for "epochs shown" (0 = all sampled epochs). */

@@ -2,11 +2,11 @@
 // from, the data's shapes, and the lecture formulas — J = 1/(2m)Σ(ŷ−y)², the BPTT sum and the Jacobian product
 // ∂X_t/∂X_k = Π W_recᵀ diag(σ'(x_{i−1})) with its bound (λ₁γ)^(t−k) — with the run's current J, m, λ₁ and γ
 // substituted (rnn-maths.md "Losses" and "Backpropagation through time").
-import { formulaNumbers } from '../../src/shared/chartSeries';
-import type { PanelRunRecord } from '../../src/shared/protocol/panelRunRecord';
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
-import type { TrainingPanelStrings } from '../../src/shared/protocol/trainingPanelProtocol';
-import type { SourcedValue } from '../../src/shared/runTypes';
+import { formulaNumbers } from '../../src/lab/charts/chartSeries';
+import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
+import type { TrainingPanelStrings } from '../../src/protocol/trainingPanelProtocol';
+import type { SourcedValue } from '../../src/lab/runs/runRecord';
 import { html } from '../shared/dom';
 import { formatNumber } from './charts/panelChart';
 import { block, frac, mi, mn, mo, partial, row, sub, sup, underOver } from './mathml';

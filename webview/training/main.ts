@@ -4,7 +4,7 @@
 // the series chartSeries.ts selects from what the engine measured.
 import '../shared/base.css';
 import './style.css';
-import type { PanelRunRecord } from '../../src/shared/protocol/panelRunRecord';
+import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
 import type {
   ChartId,
   ExportFormat,
@@ -15,9 +15,9 @@ import type {
   TrainingStateMessage,
   TrainingView,
   TrainingWebviewToHostMessage,
-} from '../../src/shared/protocol/trainingPanelProtocol';
-import { parseTrainingHostToWebviewMessage } from '../../src/shared/protocol/trainingPanelProtocol';
-import { sampledLayers } from '../../src/shared/chartSeries';
+} from '../../src/protocol/trainingPanelProtocol';
+import { parseTrainingHostToWebviewMessage } from '../../src/protocol/trainingPanelProtocol';
+import { sampledLayers } from '../../src/lab/charts/chartSeries';
 import { html } from '../shared/dom';
 import { connectToHost } from '../shared/hostChannel';
 import { watchThemeChanges } from '../shared/theme';
@@ -31,7 +31,7 @@ import { createSpectrumChart } from './charts/spectrumChart';
 import { createUpdatesChart } from './charts/updatesChart';
 import { buildControls } from './controls';
 import { buildHeader } from './header';
-import { readChartPalette } from './palette';
+import { readChartPalette } from '../shared/charts/palette';
 import { TextSampleCard } from './textSampleCard';
 
 /** Issue 6: at most 10 chart updates per second while training. */

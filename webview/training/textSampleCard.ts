@@ -2,7 +2,7 @@
 // optional prime text, the number of characters, a "Sample" button, and the sampled text in a <pre>. The host owns
 // the state (availability, busy, last request, sample or error) and sends it; the page only shows it and posts
 // `sampleText`. The controls are built once per set of strings, so a state update never steals the user's focus.
-import { formatTemplate } from '../../src/shared/protocol/formatTemplate';
+import { formatTemplate } from '../../src/protocol/formatTemplate';
 import type {
   SampleTextMessage,
   TextSampleShownMessage,
@@ -10,14 +10,14 @@ import type {
   TextSampleMessage,
   TextSampleStateMessage,
   TextSampleStrings,
-} from '../../src/shared/protocol/textSampleProtocol';
+} from '../../src/protocol/textSampleProtocol';
 import {
   PANEL_MAX_SAMPLE_LENGTH,
   PANEL_MAX_TEMPERATURE,
   PANEL_MIN_TEMPERATURE,
   PANEL_TEMPERATURE_STEP,
   MAX_PRIME_LENGTH,
-} from '../../src/shared/protocol/textSampleProtocol';
+} from '../../src/protocol/textSampleProtocol';
 import { html } from '../shared/dom';
 
 interface CardControls {

@@ -3,10 +3,10 @@
 // comparison the "Compare Remedies" panel draws, from the same chartSeries functions on the same run records.
 import { boundDataset, logAxisCeiling, lossDatasets, runDecay } from '../report/decayCharts';
 import type { ReportChart, ReportData, ReportDataset, ReportSection } from '../report/reportModel';
-import type { DemoTask } from '../../worker/lineup/demoLineup';
-import type { DemoResult } from '../../worker/lineup/demoResult';
+import type { DemoTask } from '../../lab/lineup/lineup';
+import type { DemoResult } from '../../lab/lineup/lineupResult';
 import { BEYOND_SEQUENCE, NOT_APPLICABLE, TABLE_HEADER, tableCells, tableRow } from './resultTable';
-import { SINE_WINDOW } from '../../worker/lineup/demoData';
+import { SINE_WINDOW } from '../../lab/lineup/lineupData';
 
 export interface DemoTimings {
   readonly wallSeconds: number;

@@ -2,8 +2,8 @@
 // Columns: task, model, final J on training and validation data (J = 1/(2m) Σ(ŷ − y)², rnn-maths.md "Losses"), λ₁ of
 // W_rec, the percentage of updates clipped, and ‖∂J/∂h_k‖₂ at lags t − k = 1, 10, 25, 50 from the last step t = T − 1
 // (rnn-maths.md "Backpropagation through time") — how much gradient reaches 1, 10, 25 and 50 steps back.
-import type { DemoTask } from '../../worker/lineup/demoLineup';
-import { normAtLag, type DemoResult } from '../../worker/lineup/demoResult';
+import type { DemoTask } from '../../lab/lineup/lineup';
+import { normAtLag, type DemoResult } from '../../lab/lineup/lineupResult';
 
 /** Lags t − k of the gradient columns. */
 export const TABLE_LAGS: readonly number[] = [1, 10, 25, 50];

@@ -5,13 +5,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderReportHtml } from '../report/reportHtml';
-import { loadAddingProblem, loadSineSeries, meanPredictorLoss, type DemoDataset } from '../../worker/lineup/demoData';
-import { demoLineup, type DemoTask } from '../../worker/lineup/demoLineup';
+import { loadAddingProblem, loadSineSeries, meanPredictorLoss, type DemoDataset } from '../../lab/lineup/lineupData';
+import { demoLineup, type DemoTask } from '../../lab/lineup/lineup';
 import { demoReportData, type DemoTimings } from './demoReport';
-import type { DemoResult } from '../../worker/lineup/demoResult';
+import type { DemoResult } from '../../lab/lineup/lineupResult';
 import { ProgressBar, type ProgressStream } from './progressBar';
 import { formatLoss } from './resultTable';
-import { experimentEpochs, runDemoExperiment } from '../../worker/lineup/runDemoExperiment';
+import { experimentEpochs, runDemoExperiment } from '../../lab/lineup/runLineupExperiment';
 
 export interface DemoOptions {
   readonly samplesDirectory: string;

@@ -1,10 +1,10 @@
-// Chart specs for report.html from run records, through the panels' own series functions (src/shared/chartSeries.ts):
+// Chart specs for report.html from run records, through the panels' own series functions (src/lab/charts/chartSeries.ts):
 // the gradient decay ‖∂J_t/∂h_k‖ against the lag t − k (log scale) with the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) of
 // Pascanu, Mikolov & Bengio (2013) (rnn-maths.md "Backpropagation through time"), and the loss per epoch.
-import { decaySeries, lossSeries, type DecaySeries } from '../../shared/chartSeries';
-import type { PanelRunRecord } from '../../shared/protocol/panelRunRecord';
-import { DEFAULT_TRAINING_VIEW, type TrainingView } from '../../shared/protocol/trainingPanelProtocol';
-import type { RunRecord } from '../../shared/runTypes';
+import { decaySeries, lossSeries, type DecaySeries } from '../../lab/charts/chartSeries';
+import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import { DEFAULT_TRAINING_VIEW, type TrainingView } from '../../protocol/trainingPanelProtocol';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import type { ReportDataset } from './reportModel';
 
 /** The view the report draws: lag axis, the single last loss term J_t, log scale. */

@@ -3,9 +3,9 @@
 // sourced config values, the data shapes). Every problem is a CliInputError naming the file and the field: exit 2.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parsePanelRunRecord, type PanelRunRecord } from '../../shared/protocol/panelRunRecord';
-import { describeIssue, isRecord, printable } from '../../shared/protocol/validation';
-import { RUN_RECORD_VERSION } from '../../shared/runTypes';
+import { parsePanelRunRecord, type PanelRunRecord } from '../../protocol/runRecordCheck';
+import { describeIssue, isRecord, printable } from '../../protocol/validation';
+import { RUN_RECORD_VERSION } from '../../lab/runs/runRecord';
 import { CliInputError } from '../cliSupport';
 
 export const RUN_FILE_NAME = 'run.json';

@@ -1,5 +1,5 @@
 // What report.html shows, as plain JSON embedded in the page: sections of charts and a table. The series are computed
-// in Node from run records with src/shared/chartSeries.ts (the panels' own functions); the page script only draws them.
+// in Node from run records with src/lab/charts/chartSeries.ts (the panels' own functions); the page script only draws them.
 
 export interface ReportPoint {
   readonly x: number;

@@ -1,10 +1,10 @@
 // `rnn-lab report RUN_DIR`: the report of one saved run — its summary row (the demo's table columns), the gradient
 // decay at the sampled epochs with the bound, the loss per epoch and the gradient norm per update with the clipping
 // threshold — the training panel's charts, from the same chartSeries functions.
-import { boundMatrix, updateNormSeries } from '../../shared/chartSeries';
-import type { PanelRunRecord } from '../../shared/protocol/panelRunRecord';
-import type { RunRecord } from '../../shared/runTypes';
-import { normAtLag } from '../../worker/lineup/demoResult';
+import { boundMatrix, updateNormSeries } from '../../lab/charts/chartSeries';
+import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
+import { normAtLag } from '../../lab/lineup/lineupResult';
 import { TABLE_HEADER, TABLE_LAGS, tableCells, type TableRow } from '../demo/resultTable';
 import { boundDataset, logAxisCeiling, lossDatasets, runDecay } from './decayCharts';
 import type { ReportChart, ReportData, ReportDataset } from './reportModel';

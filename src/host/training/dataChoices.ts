@@ -2,9 +2,9 @@
 // preselected; date and label columns are listed as skipped), which one to predict, and what to do with missing
 // values (drop the rows or interpolate). Each resolves to undefined when the user cancels.
 import * as vscode from 'vscode';
-import type { MissingValueHandling } from '../data/trainingData';
-import type { TableOverview } from '../data/trainingIntake';
-import type { MissingValuesInfo } from '../../shared/protocol/intakeProtocol';
+import type { MissingValueHandling } from '../../data/prepare/seriesTrainingData';
+import type { TableOverview } from '../../data/prepare/prepareTrainingData';
+import type { MissingValuesInfo } from '../../protocol/intakeProtocol';
 
 interface ColumnItem extends vscode.QuickPickItem {
   readonly columnName: string;

@@ -1,7 +1,7 @@
 // What the user sees of a run while it trains: a progress notification with Cancel, one status bar item for all
 // runs (epoch, loss; click = Stop Training), and the "RNN Lab" output channel with one line per epoch.
 import * as vscode from 'vscode';
-import type { EpochMetrics } from '../../shared/runTypes';
+import type { EpochMetrics } from '../../lab/runs/runRecord';
 
 export const STOP_TRAINING_COMMAND = 'rnnLab.stopTraining';
 /** Context key for `when` clauses (package.json: commandPalette). */

@@ -2,13 +2,13 @@
 // (stop it, or run both), feeds progress to the status bar, notification, output channel and listeners (panels), and
 // saves every finished, stopped or diverged run through the RunStore. The host thread only moves messages.
 import * as vscode from 'vscode';
-import type { ProgressMessage, TerminalWorkerMessage } from '../../shared/protocol/workerProtocol';
-import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettings } from '../../shared/runTypes';
+import type { ProgressMessage, TerminalWorkerMessage } from '../../protocol/workerProtocol';
+import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettings } from '../../lab/runs/runRecord';
 import { formatLoss, showRunNotification, type TrainingStatusUi } from './progressUi';
 import { describeDivergence } from './remedyMessages';
-import { RunRecordBuilder } from './runRecordBuilder';
-import { RunStore } from './runStore';
-import { TrainingWorker } from './trainingWorker';
+import { RunRecordBuilder } from '../../lab/runs/runRecordBuilder';
+import { RunStore } from '../../lab/runs/runStore';
+import { TrainingWorker } from './trainingWorkerClient';
 
 export type WhenBusy = 'stop' | 'both';
 

@@ -2,8 +2,8 @@
 // topology and what will be predicted — so a student checks the data's shape against the lecture's diagrams first.
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
-import type { DataShapes } from '../../shared/runTypes';
-import type { PredictionSpec } from '../data/trainingData';
+import type { DataShapes } from '../../lab/runs/runRecord';
+import type { PredictionSpec } from '../../data/prepare/seriesTrainingData';
 
 export function topologyLabel(topology: TopologyId): string {
   switch (topology) {

@@ -7,17 +7,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
-import { type DataError, dataErrorFromInfo } from '../data/dataError';
-import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../data/trainingIntake';
-import type { MissingValueHandling } from '../data/trainingData';
-import { describeSettingProblem, readTrainingSettings } from '../settings';
-import type { DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../shared/protocol/intakeProtocol';
-import type { RunStatus, TrainingSettings } from '../../shared/runTypes';
+import { type DataError, dataErrorFromInfo } from '../../data/dataError';
+import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../../data/prepare/prepareTrainingData';
+import type { MissingValueHandling } from '../../data/prepare/seriesTrainingData';
+import { describeSettingProblem, readTrainingSettings } from '../platform/settings';
+import type { DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../protocol/intakeProtocol';
+import type { RunStatus, TrainingSettings } from '../../lab/runs/runRecord';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
-import { plainSettings, type SettingsOverrides } from './effectiveSettings';
+import { plainSettings, type SettingsOverrides } from '../../lab/settings/resolveSettings';
 import type { RunManager, WhenBusy } from './runManager';
 import { confirmShapePreview, describePrediction, shapePreviewLines } from './shapePreview';
-import type { TrainingWorker } from './trainingWorker';
+import type { TrainingWorker } from './trainingWorkerClient';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 

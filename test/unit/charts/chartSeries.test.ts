@@ -8,9 +8,9 @@ import {
   predictionSeries,
   spectrumSeries,
   updateNormSeries,
-} from '../../../src/shared/chartSeries';
-import type { TrainingView } from '../../../src/shared/protocol/trainingPanelProtocol';
-import { DEFAULT_TRAINING_VIEW } from '../../../src/shared/protocol/trainingPanelProtocol';
+} from '../../../src/lab/charts/chartSeries';
+import type { TrainingView } from '../../../src/protocol/trainingPanelProtocol';
+import { DEFAULT_TRAINING_VIEW } from '../../../src/protocol/trainingPanelProtocol';
 import { STEPS, epochMetrics, geometricSample, makeRecord } from './runRecordFixtures';
 
 const view = (changes: Partial<TrainingView> = {}): TrainingView => ({ ...DEFAULT_TRAINING_VIEW, epochsShown: 0, ...changes });

@@ -5,14 +5,14 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runGradientCheckInWorker } from '../../../src/host/panels/gradientCheckWorkerClient';
-import type { GradientCheckRequest } from '../../../src/shared/protocol/gradientCheckProtocol';
+import { runGradientCheckInWorker } from '../../../src/host/gradientCheck/gradientCheckWorkerClient';
+import type { GradientCheckRequest } from '../../../src/protocol/gradientCheckProtocol';
 import {
   parseGradientCheckHostMessage,
   parseGradientCheckWebviewMessage,
   parseGradientCheckWorkerMessage,
   parseRunGradientCheckMessage,
-} from '../../../src/shared/protocol/gradientCheckProtocol';
+} from '../../../src/protocol/gradientCheckProtocol';
 import { runGradientCheck } from '../../../src/worker/gradientCheckWorker';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -24,7 +24,7 @@ describe('gradient check worker', function () {
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-gradcheck-'));
-    workerScript = path.join(directory, 'gradcheckWorker.js');
+    workerScript = path.join(directory, 'gradientCheckWorker.js');
     await esbuild.build({ entryPoints: [path.join(root, 'src/worker/gradientCheckWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 // validates and revives. A real check's outcome survives JSON (VS Code stores the state as JSON) and is accepted
 // unchanged; malformed or contradictory state is rejected with the field path, so the panel is closed, not crashed.
 import * as assert from 'assert';
-import type { GradientCheckPersistedState, GradientCheckRequest } from '../../../src/shared/protocol/gradientCheckProtocol';
-import { parseGradientCheckPersistedState } from '../../../src/shared/protocol/gradientCheckProtocol';
+import type { GradientCheckPersistedState, GradientCheckRequest } from '../../../src/protocol/gradientCheckProtocol';
+import { parseGradientCheckPersistedState } from '../../../src/protocol/gradientCheckProtocol';
 import { runGradientCheck } from '../../../src/worker/gradientCheckWorker';
 
 const REQUEST: GradientCheckRequest = { cell: 'gru', nonlinearity: 'tanh', numLayers: 1, topology: 'many-to-many-synced', hiddenSize: 2, steps: 4, seed: 7 };

@@ -5,10 +5,10 @@ import { hiddenGradientDiagnostics } from '../../../src/engine/bptt';
 import { spectralDiagnostics } from '../../../src/engine/diagnostics/spectral';
 import { RecurrentModel, createZeroParameters } from '../../../src/engine/model';
 import type { CellKind, ModelConfig } from '../../../src/engine/modelConfig';
-import { resolveSettings } from '../../../src/host/training/effectiveSettings';
-import type { PanelRunRecord } from '../../../src/shared/protocol/panelRunRecord';
-import type { EpochMetrics, GradientNormSample, SpectralSample } from '../../../src/shared/runTypes';
-import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION } from '../../../src/shared/runTypes';
+import { resolveSettings } from '../../../src/lab/settings/resolveSettings';
+import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import type { EpochMetrics, GradientNormSample, SpectralSample } from '../../../src/lab/runs/runRecord';
+import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION } from '../../../src/lab/runs/runRecord';
 
 export const STEPS = 6;
 

@@ -8,19 +8,19 @@ import * as os from 'os';
 import * as path from 'path';
 import { RecurrentModel, createZeroParameters } from '../../../src/engine/model';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
-import { serializeModel } from '../../../src/engine/serialization';
+import { serializeModel } from '../../../src/modelFiles/modelJson';
 import { findTensor } from '../../../src/engine/tensor';
-import { modelJsonPathOf, sampleTextFromSavedRun, sampleTextInWorker } from '../../../src/host/panels/samplingWorkerClient';
-import { isCharacterRunRecord, textSampleAvailability } from '../../../src/shared/characterRun';
-import type { PanelRunRecord } from '../../../src/shared/protocol/panelRunRecord';
+import { modelJsonPathOf, sampleTextFromSavedRun, sampleTextInWorker } from '../../../src/host/trainingPanel/textSampleWorkerClient';
+import { isCharacterRunRecord, textSampleAvailability } from '../../../src/lab/runs/characterRun';
+import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
 import {
   PANEL_MAX_SAMPLE_LENGTH,
   TEXT_SAMPLE_STRING_KEYS,
   parseSampleTextWorkerRequest,
   parseSamplingWorkerMessage,
-} from '../../../src/shared/protocol/textSampleProtocol';
-import { parseTrainingHostToWebviewMessage, parseTrainingWebviewToHostMessage } from '../../../src/shared/protocol/trainingPanelProtocol';
-import { runTextSampling } from '../../../src/worker/samplingWorker';
+} from '../../../src/protocol/textSampleProtocol';
+import { parseTrainingHostToWebviewMessage, parseTrainingWebviewToHostMessage } from '../../../src/protocol/trainingPanelProtocol';
+import { runTextSampling } from '../../../src/worker/textSampleWorker';
 import { makeRecord } from './runRecordFixtures';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -142,8 +142,8 @@ describe('text sample card (character models)', () => {
 
     before(async () => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-sampling-'));
-      workerScript = path.join(directory, 'samplingWorker.js');
-      await esbuild.build({ entryPoints: [path.join(root, 'src/worker/samplingWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+      workerScript = path.join(directory, 'textSampleWorker.js');
+      await esbuild.build({ entryPoints: [path.join(root, 'src/worker/textSampleWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
     });
     after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -1,17 +1,17 @@
 import * as assert from 'assert';
-import { chartJson, chartTable, tableToCsv } from '../../../src/shared/chartExport';
-import { parsePanelRunRecord } from '../../../src/shared/protocol/panelRunRecord';
+import { chartJson, chartTable, tableToCsv } from '../../../src/lab/charts/chartExport';
+import { parsePanelRunRecord } from '../../../src/protocol/runRecordCheck';
 import {
   DEFAULT_TRAINING_VIEW,
   TRAINING_PANEL_STRING_KEYS,
   parseTrainingHostToWebviewMessage,
   parseTrainingPersistedState,
   parseTrainingWebviewToHostMessage,
-} from '../../../src/shared/protocol/trainingPanelProtocol';
-import type { TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
-import { trainingPanelStrings } from '../../../src/host/panels/trainingPanelStrings';
-import type { ValidationResult } from '../../../src/shared/protocol/validation';
-import { describeIssue } from '../../../src/shared/protocol/validation';
+} from '../../../src/protocol/trainingPanelProtocol';
+import type { TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
+import { trainingPanelStrings } from '../../../src/host/trainingPanel/trainingPanelStrings';
+import type { ValidationResult } from '../../../src/protocol/validation';
+import { describeIssue } from '../../../src/protocol/validation';
 import { epochMetrics, geometricSample, makeRecord } from './runRecordFixtures';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { maxInWindow } from '../../../src/host/panels/updateRate';
+import { maxInWindow } from '../../../src/host/trainingPanel/updateRate';
 
 describe('live update rate of the training panel', () => {
   it('counts the most messages inside any one-second window', () => {

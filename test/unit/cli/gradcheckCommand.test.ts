@@ -1,7 +1,7 @@
 // `rnn-lab gradcheck`: the worst relative error per parameter, exit 0 below 1e-6.
 import * as assert from 'node:assert/strict';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { gradcheckCommand } from '../../../src/cli/commands/gradcheck';
+import { gradcheckCommand } from '../../../src/cli/gradcheck/gradcheckCommand';
 import { runCommand } from './captureCommand';
 
 describe('rnn-lab gradcheck', function () {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { gradsCommand } from '../../../src/cli/commands/grads';
+import { gradsCommand } from '../../../src/cli/grads/gradsCommand';
 import { runCommand } from './captureCommand';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/grad-cases');

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { trainCommand } from '../../../src/cli/commands/train';
-import { parseModel } from '../../../src/engine/serialization';
+import { trainCommand } from '../../../src/cli/train/trainCommand';
+import { parseModel } from '../../../src/modelFiles/modelJson';
 import { runCommand } from './captureCommand';
 
 const SINE = path.resolve(__dirname, '../../../../test/fixtures/train/sine.csv');

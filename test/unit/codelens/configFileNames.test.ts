@@ -1,8 +1,8 @@
 // Config file names, run names, and which saved run "Show gradient decay of last run" opens.
 import * as assert from 'node:assert/strict';
-import { configRunName, isRnnConfigFileName, withRnnJsonExtension } from '../../../src/host/config/configFileNames';
-import { pickLastRun } from '../../../src/host/codelens/lastRunMemory';
-import type { RunListing } from '../../../src/host/training/runStore';
+import { configRunName, isRnnConfigFileName, withRnnJsonExtension } from '../../../src/modelFiles/rnnConfig/configFileNames';
+import { pickLastRun } from '../../../src/host/modelFiles/lastRunMemory';
+import type { RunListing } from '../../../src/lab/runs/runStore';
 
 function run(name: string, startedAt: string): RunListing {
   return { id: `${startedAt}-${name}`, name, status: 'completed', startedAt, epochs: 3, finalTrainLoss: 0.1, finalValidationLoss: 0.2, runJsonPath: `/runs/${name}/${startedAt}/run.json` };

@@ -1,9 +1,9 @@
 // Hover support without VS Code: which field a position is on, and the lecture explanation of it.
 import * as assert from 'node:assert/strict';
-import { parseLocatedJson } from '../../../src/engine/recognition/locatedJson';
-import { fieldAtOffset } from '../../../src/host/config/fieldAtOffset';
-import { explainField } from '../../../src/host/config/fieldExplanations';
-import { RNN_CONFIG_FIELDS, type ObjectField } from '../../../src/engine/config/rnnConfigFields';
+import { parseLocatedJson } from '../../../src/modelFiles/json/locatedJson';
+import { fieldAtOffset } from '../../../src/modelFiles/json/fieldAtOffset';
+import { explainField } from '../../../src/host/modelFiles/fieldExplanations';
+import { RNN_CONFIG_FIELDS, type ObjectField } from '../../../src/modelFiles/rnnConfig/rnnConfigFields';
 import { english } from './englishTranslator';
 
 const text = '{\n  "cell": "lstm",\n  "tbptt": { "k1": 10, "k2": 20 },\n  "esn": { "spectralRadius": 0.9 }\n}';

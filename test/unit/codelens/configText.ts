@@ -1,6 +1,6 @@
 // An RnnConfig read from JSON text, for tests.
-import { readRnnConfigText } from '../../../src/engine/config/readRnnConfig';
-import type { RnnConfig } from '../../../src/engine/config/rnnConfig';
+import { readRnnConfigText } from '../../../src/modelFiles/rnnConfig/readRnnConfig';
+import type { RnnConfig } from '../../../src/modelFiles/rnnConfig/rnnConfig';
 
 export function configFrom(fields: Record<string, unknown>): RnnConfig {
   const reading = readRnnConfigText(JSON.stringify(fields));

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readRnnConfigText } from '../../../src/engine/config/readRnnConfig';
-import { configTrainingPlan } from '../../../src/host/config/configTrainingOverrides';
-import { resolveSettings } from '../../../src/host/training/effectiveSettings';
+import { readRnnConfigText } from '../../../src/modelFiles/rnnConfig/readRnnConfig';
+import { configTrainingPlan } from '../../../src/lab/settings/configFileOverrides';
+import { resolveSettings } from '../../../src/lab/settings/resolveSettings';
 import { configFrom } from './configText';
 
 function sample(name: string) {

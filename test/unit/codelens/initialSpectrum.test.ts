@@ -2,10 +2,10 @@
 // γ = ¼ for sigmoid gates), an independent power-iteration reference for random Xavier weights, the max over LSTM
 // gates, the ρ rescaling, the cost budget and the cache.
 import * as assert from 'node:assert/strict';
-import { modelConfigFromRnnConfig } from '../../../src/engine/config/modelConfigFromRnnConfig';
+import { modelConfigFromRnnConfig } from '../../../src/modelFiles/rnnConfig/modelConfigFromRnnConfig';
 import { createInitializedParameters } from '../../../src/engine/init';
 import { SeededRandom } from '../../../src/engine/random';
-import { InitialSpectrumCache, initialSpectrum, initialSpectrumIsCheap, type InitialSpectrum } from '../../../src/host/codelens/initialSpectrum';
+import { InitialSpectrumCache, initialSpectrum, initialSpectrumIsCheap, type InitialSpectrum } from '../../../src/modelFiles/rnnConfig/initialSpectrum';
 import { configFrom } from './configText';
 
 const base = { topology: 'many-to-one', inputLength: 20, outputLength: 1, inputSize: 3, hiddenSize: 24, seed: 7 };

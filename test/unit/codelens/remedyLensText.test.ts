@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initialSpectrum } from '../../../src/host/codelens/initialSpectrum';
-import { analyzeModelDocument } from '../../../src/host/codelens/modelDocumentAnalysis';
-import { formatLambdaGamma, remedyLensTexts, spectrumEffect, type SpectrumState } from '../../../src/host/codelens/remedyLensText';
+import { initialSpectrum } from '../../../src/modelFiles/rnnConfig/initialSpectrum';
+import { analyzeModelDocument } from '../../../src/modelFiles/modelDocumentAnalysis';
+import { formatLambdaGamma, remedyLensTexts, spectrumEffect, type SpectrumState } from '../../../src/host/modelFiles/remedyLensText';
 import { configFrom } from './configText';
 import { english } from './englishTranslator';
 

@@ -2,10 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { recognizeTopology } from '../../../src/engine/recognition/recognizeTopology';
-import type { Translator } from '../../../src/host/codelens/lensTranslator';
-import { remedyLensTexts } from '../../../src/host/codelens/remedyLensText';
-import { topologyLensContent } from '../../../src/host/codelens/topologyLensText';
+import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
+import type { Translator } from '../../../src/host/platform/translator';
+import { remedyLensTexts } from '../../../src/host/modelFiles/remedyLensText';
+import { topologyLensContent } from '../../../src/host/modelFiles/topologyLensText';
 import { configFrom } from './configText';
 
 const root = path.resolve(__dirname, '../../../..');

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOPOLOGY_IDS } from '../../../src/engine/dataset';
-import { LECTURE_TOPOLOGIES } from '../../../src/engine/recognition/lectureTopologies';
-import { recognizeTopology } from '../../../src/engine/recognition/recognizeTopology';
-import { analyzeModelDocument } from '../../../src/host/codelens/modelDocumentAnalysis';
-import { lectureTopologyText, shorten, topologyFocus, topologyLensContent } from '../../../src/host/codelens/topologyLensText';
+import { LECTURE_TOPOLOGIES } from '../../../src/modelFiles/lectureTopologies';
+import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
+import { analyzeModelDocument } from '../../../src/modelFiles/modelDocumentAnalysis';
+import { lectureTopologyText, shorten, topologyFocus, topologyLensContent } from '../../../src/host/modelFiles/topologyLensText';
 import { english } from './englishTranslator';
 
 const root = path.resolve(__dirname, '../../../..');

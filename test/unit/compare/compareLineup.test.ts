@@ -1,8 +1,8 @@
 // The Compare Remedies line-up: nine entries in the lecture's order, the same seed and budget, remedy parameters from
 // the settings with 0 (off) falling back to the demo's defaults.
 import * as assert from 'node:assert/strict';
-import { DEMO_CLIP_NORM, DEMO_L2, DEMO_TRUNCATION } from '../../../src/worker/lineup/demoLineup';
-import { COMPARE_ENTRY_IDS, compareLineup, effectiveRemedyParameters } from '../../../src/host/compare/compareLineup';
+import { DEMO_CLIP_NORM, DEMO_L2, DEMO_TRUNCATION } from '../../../src/lab/lineup/lineup';
+import { COMPARE_ENTRY_IDS, compareLineup, effectiveRemedyParameters } from '../../../src/lab/lineup/compareRemediesLineup';
 
 const OFF = { clipNorm: 0, tbpttK1: 0, tbpttK2: 0, l2: 0 };
 

@@ -1,8 +1,8 @@
 // Compare Remedies table logic: the loss threshold J* = 1.5 × best final validation J, and updates until the validation
 // J first falls to J* or below, counted as (epoch index + 1) × updates per epoch.
 import * as assert from 'node:assert/strict';
-import type { CompareEntryMeasurement } from '../../../src/shared/compareTable';
-import { COMPARE_THRESHOLD_FACTOR, compareTableRows, lossThreshold, stepsToThreshold } from '../../../src/shared/compareTable';
+import type { CompareEntryMeasurement } from '../../../src/lab/lineup/lineupTable';
+import { COMPARE_THRESHOLD_FACTOR, compareTableRows, lossThreshold, stepsToThreshold } from '../../../src/lab/lineup/lineupTable';
 
 function entry(id: string, validationLossPerEpoch: number[], updatesPerEpoch = 10, extra: Partial<CompareEntryMeasurement> = {}): CompareEntryMeasurement {
   return {

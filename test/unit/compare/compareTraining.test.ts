@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareDataFromText, compareWindowShape } from '../../../src/host/compare/compareData';
-import { compareLineup } from '../../../src/host/compare/compareLineup';
-import { trainCompareEntry } from '../../../src/worker/compareWorker';
+import { compareDataFromText, compareWindowShape } from '../../../src/lab/lineup/compareRemediesData';
+import { compareLineup } from '../../../src/lab/lineup/compareRemediesLineup';
+import { trainCompareEntry } from '../../../src/worker/compareRemediesWorker';
 
 const root = path.resolve(__dirname, '../../../..');
 const sineText = fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8');

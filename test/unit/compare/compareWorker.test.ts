@@ -1,14 +1,14 @@
-// The compare worker as the extension runs it (bundled like dist/compareWorker.js, real worker_threads): one entry
+// The compare worker as the extension runs it (bundled like dist/compareRemediesWorker.js, real worker_threads): one entry
 // trains off the calling thread with a progress message per epoch; cancelling terminates the worker at once.
 import * as assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compareDataFromText } from '../../../src/host/compare/compareData';
-import { compareLineup } from '../../../src/host/compare/compareLineup';
-import { CompareCancelledError, trainEntryInWorker } from '../../../src/host/compare/compareWorkerClient';
-import { parseCompareWorkerMessage } from '../../../src/shared/protocol/compareProtocol';
+import { compareDataFromText } from '../../../src/lab/lineup/compareRemediesData';
+import { compareLineup } from '../../../src/lab/lineup/compareRemediesLineup';
+import { CompareCancelledError, trainEntryInWorker } from '../../../src/host/compareRemedies/compareRemediesWorkerClient';
+import { parseCompareWorkerMessage } from '../../../src/protocol/compareRemediesProtocol';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -21,8 +21,8 @@ describe('compare remedies: worker thread', function () {
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-compare-'));
-    workerScript = path.join(directory, 'compareWorker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/compareWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = path.join(directory, 'compareRemediesWorker.js');
+    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/compareRemediesWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataError } from '../../../src/host/data/dataError';
-import { loadTableFromFile, parseTableText } from '../../../src/host/data/loadTable';
+import { DataError } from '../../../src/data/dataError';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
 import { fixture } from './fixtures';
 
 /** Runs `action`, expects a DataError, and returns it for the location checks. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { loadTableFromFile, parseTableText } from '../../../src/host/data/loadTable';
-import { summarizeTable, type ParsedTable } from '../../../src/host/data/parsedTable';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
+import { summarizeTable, type ParsedTable } from '../../../src/data/parse/parsedTable';
 import { fixture } from './fixtures';
 
 function values(table: ParsedTable, column: number): number[] {

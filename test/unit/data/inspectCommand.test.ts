@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { inspectCommand, parseByteSize } from '../../../src/cli/commands/inspect';
+import { inspectCommand, parseByteSize } from '../../../src/cli/inspect/inspectCommand';
 import { fixture } from './fixtures';
 
 interface Captured {

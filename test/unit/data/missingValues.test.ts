@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
-import { DataError } from '../../../src/host/data/dataError';
-import { loadTableFromFile } from '../../../src/host/data/loadTable';
-import { dropMissingRows, findMissingInTable, interpolateMissing } from '../../../src/host/data/missingValues';
-import { prepareSeriesDataset } from '../../../src/host/data/prepareSeries';
+import { DataError } from '../../../src/data/dataError';
+import { loadTableFromFile } from '../../../src/data/parse/loadTable';
+import { dropMissingRows, findMissingInTable, interpolateMissing } from '../../../src/data/prepare/missingValues';
+import { prepareSeriesDataset } from '../../../src/data/prepare/prepareSeries';
 import { fixture } from './fixtures';
 
 const nullable = (values: Float64Array): Array<number | null> => Array.from(values, (v) => (Number.isNaN(v) ? null : v));

@@ -6,7 +6,7 @@ import {
   invertNormalization,
   normalizeValue,
   parseNormalization,
-} from '../../../src/host/data/normalize';
+} from '../../../src/data/prepare/normalize';
 
 const close = (actual: number, expected: number, tolerance = 1e-12): void =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} ≠ ${expected}`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { DataError } from '../../../src/host/data/dataError';
-import { parseTableText } from '../../../src/host/data/loadTable';
-import { isIndexLikeColumn, selectColumns } from '../../../src/host/data/selectColumns';
+import { DataError } from '../../../src/data/dataError';
+import { parseTableText } from '../../../src/data/parse/loadTable';
+import { isIndexLikeColumn, selectColumns } from '../../../src/data/prepare/selectColumns';
 
 const table = parseTableText('t,date,value,other,label\n0,2024-01-01,5,1,a\n1,2024-01-02,7,4,b\n2,2024-01-03,6,9,a\n', 'data.csv');
 

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { loadTableFromFile, parseTableText } from '../../../src/host/data/loadTable';
-import { detectSequenceGrouping } from '../../../src/host/data/sequenceGrouping';
-import { prepareGroupedTrainingData } from '../../../src/host/data/groupedTrainingData';
-import { overviewTable, prepareForTraining, topologyDecidedBy } from '../../../src/host/data/trainingIntake';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
+import { detectSequenceGrouping } from '../../../src/data/prepare/sequenceGrouping';
+import { prepareGroupedTrainingData } from '../../../src/data/prepare/groupedTrainingData';
+import { overviewTable, prepareForTraining, topologyDecidedBy } from '../../../src/data/prepare/prepareTrainingData';
+import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
 
 const samples = path.resolve(__dirname, '../../../../samples');
 

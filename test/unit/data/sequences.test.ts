@@ -1,10 +1,10 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import { makeCharacterWindows, makeLabelledTextSequences } from '../../../src/host/data/characterText';
-import { DataError } from '../../../src/host/data/dataError';
-import { makeGroupedSequences } from '../../../src/host/data/groupedSequences';
-import { loadTableFromFile, parseTableText } from '../../../src/host/data/loadTable';
-import { formatShapePreview, prepareSeriesDataset } from '../../../src/host/data/prepareSeries';
+import { makeCharacterWindows, makeLabelledTextSequences } from '../../../src/data/prepare/characterText';
+import { DataError } from '../../../src/data/dataError';
+import { makeGroupedSequences } from '../../../src/data/prepare/groupedSequences';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
+import { formatShapePreview, prepareSeriesDataset } from '../../../src/data/prepare/prepareSeries';
 import { SAMPLES } from './fixtures';
 
 describe('character text → next-character prediction (synced)', () => {

@@ -2,8 +2,8 @@ import * as assert from 'node:assert';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadTableFromFile, parseTableText } from '../../../src/host/data/loadTable';
-import { RecordSplitter, type DelimitedRecord } from '../../../src/host/data/recordSplitter';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
+import { RecordSplitter, type DelimitedRecord } from '../../../src/data/parse/recordSplitter';
 
 function split(chunks: readonly string[]): Array<[number, string[]]> {
   const records: DelimitedRecord[] = [];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import type { SequenceDataset } from '../../../src/engine/dataset';
-import { DataError } from '../../../src/host/data/dataError';
-import { makeWindows, minimumRows, splitTrainValidation, validationWindowCount, type WindowSpec } from '../../../src/host/data/windowing';
+import { DataError } from '../../../src/data/dataError';
+import { makeWindows, minimumRows, splitTrainValidation, validationWindowCount, type WindowSpec } from '../../../src/data/prepare/windowing';
 
 /** x_t = t, so every window shows which instants it holds. */
 const ramp = Float64Array.from({ length: 10 }, (_, t) => t);

@@ -1,7 +1,7 @@
 // The demo's table: known numbers formatted exactly, "n/a" for lags the sequence does not reach, "—" where a column
 // does not apply, columns aligned.
 import * as assert from 'node:assert/strict';
-import { normAtLag } from '../../../src/worker/lineup/demoResult';
+import { normAtLag } from '../../../src/lab/lineup/lineupResult';
 import { formatTable, tableCells, TABLE_HEADER, TABLE_LAGS, type TableRow } from '../../../src/cli/demo/resultTable';
 
 /** ‖∂J/∂h_k‖ = 10^−(T−1−k): the norm at lag L is exactly 10^−L. */

@@ -15,7 +15,7 @@ import {
   sampleText,
   temperedSoftmax,
 } from '../../../src/engine/sampling';
-import { parseModel, serializeModel } from '../../../src/engine/serialization';
+import { parseModel, serializeModel } from '../../../src/modelFiles/modelJson';
 import { findTensor } from '../../../src/engine/tensor';
 
 const VOCABULARY = ['a', 'b', 'c', 'd'];

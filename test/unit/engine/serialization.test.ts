@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { createInitializedParameters } from '../../../src/engine/init';
-import { findJsonSyntaxProblem } from '../../../src/engine/jsonSyntaxError';
+import { findJsonSyntaxProblem } from '../../../src/modelFiles/json/jsonSyntaxError';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { parameterLayout } from '../../../src/engine/parameterLayout';
 import { SeededRandom } from '../../../src/engine/random';
-import { ModelFormatError, parseModel, serializeModel } from '../../../src/engine/serialization';
+import { ModelFormatError, parseModel, serializeModel } from '../../../src/modelFiles/modelJson';
 import type { ParameterSet } from '../../../src/engine/tensor';
 
 function config(overrides: Partial<ModelConfig> = {}): ModelConfig {

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import type { TopologyId } from '../../../src/engine/dataset';
 import { TOPOLOGY_IDS } from '../../../src/engine/dataset';
-import { TOPOLOGY_ORDER } from '../../../src/shared/protocol/topologyProtocol';
-import type { DiagramArrowKind, DiagramRow, TopologyDiagram } from '../../../src/shared/topologyDiagram';
-import { DIAGRAM_GEOMETRY, MAX_DRAWN_STEPS, buildTopologyDiagram, elideSteps } from '../../../src/shared/topologyDiagram';
+import { TOPOLOGY_ORDER } from '../../../src/protocol/topologyProtocol';
+import type { DiagramArrowKind, DiagramRow, TopologyDiagram } from '../../../webview/topology/topologyDiagram';
+import { DIAGRAM_GEOMETRY, MAX_DRAWN_STEPS, buildTopologyDiagram, elideSteps } from '../../../webview/topology/topologyDiagram';
 
 function diagram(topology: TopologyId, inputLength: number, outputLength: number): TopologyDiagram {
   return buildTopologyDiagram({ topology, inputLength, outputLength });

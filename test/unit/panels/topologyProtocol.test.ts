@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { TopologyPanelStrings, TopologyWebviewToHostMessage } from '../../../src/shared/protocol/topologyProtocol';
+import type { TopologyPanelStrings, TopologyWebviewToHostMessage } from '../../../src/protocol/topologyProtocol';
 import {
   MAX_SEQUENCE_STEPS,
   TOPOLOGY_ORDER,
@@ -7,10 +7,10 @@ import {
   parseTopologyHostToWebviewMessage,
   parseTopologyPersistedState,
   parseTopologyWebviewToHostMessage,
-} from '../../../src/shared/protocol/topologyProtocol';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import { MessageHandler } from '../../../src/shared/protocol/messageHandler';
-import { describeIssue } from '../../../src/shared/protocol/validation';
+} from '../../../src/protocol/topologyProtocol';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import { MessageHandler } from '../../../src/protocol/messageHandler';
+import { describeIssue } from '../../../src/protocol/validation';
 
 function strings(): TopologyPanelStrings {
   const text = (key: string): string => `«${key}»`;

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { TOPOLOGY_ORDER, parseTopologyHostToWebviewMessage } from '../../../src/shared/protocol/topologyProtocol';
-import type { TopologyPanelStrings } from '../../../src/shared/protocol/topologyProtocol';
-import { topologyPanelStrings } from '../../../src/host/panels/topologyStrings';
+import { TOPOLOGY_ORDER, parseTopologyHostToWebviewMessage } from '../../../src/protocol/topologyProtocol';
+import type { TopologyPanelStrings } from '../../../src/protocol/topologyProtocol';
+import { topologyPanelStrings } from '../../../src/host/topology/topologyStrings';
 import { bundleTranslator, harnessStateMessage } from '../../../test/harness/topologyPage';
 
 const projectRoot = path.resolve(__dirname, '..', '..', '..', '..');

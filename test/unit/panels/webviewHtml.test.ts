@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildWebviewHtml, contentSecurityPolicy, createNonce, escapeHtml } from '../../../src/host/panels/webviewHtml';
+import { buildWebviewHtml, contentSecurityPolicy, createNonce, escapeHtml } from '../../../src/host/platform/webviewHtml';
 
 describe('webview HTML shell', () => {
   const source = 'https://file+.vscode-resource.vscode-cdn.net';

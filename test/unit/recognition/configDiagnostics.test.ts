@@ -1,9 +1,9 @@
 // Semantic diagnostics of *.rnn.json with their exact ranges, reading with defaults, and the ModelConfig bridge.
 import * as assert from 'node:assert/strict';
-import { diagnoseRnnConfig } from '../../../src/engine/config/diagnoseRnnConfig';
-import type { ConfigDiagnostic } from '../../../src/engine/config/configDiagnostic';
-import { modelConfigFromRnnConfig } from '../../../src/engine/config/modelConfigFromRnnConfig';
-import { readRnnConfigText } from '../../../src/engine/config/readRnnConfig';
+import { diagnoseRnnConfig } from '../../../src/modelFiles/rnnConfig/diagnoseRnnConfig';
+import type { ConfigDiagnostic } from '../../../src/modelFiles/rnnConfig/configDiagnostic';
+import { modelConfigFromRnnConfig } from '../../../src/modelFiles/rnnConfig/modelConfigFromRnnConfig';
+import { readRnnConfigText } from '../../../src/modelFiles/rnnConfig/readRnnConfig';
 
 /** The diagnostic with this code, and the text it underlines. */
 function find(text: string, diagnostics: readonly ConfigDiagnostic[], code: string): { diagnostic: ConfigDiagnostic; underlined: string } {

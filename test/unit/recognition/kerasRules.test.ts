@@ -1,7 +1,7 @@
 // One test per recognition rule on small hand-built models (the realistic files are in topologyFixtures.test.ts).
 import * as assert from 'node:assert/strict';
-import { convolvedLength } from '../../../src/engine/recognition/kerasLayerRules';
-import { recognizeTopology } from '../../../src/engine/recognition/recognizeTopology';
+import { convolvedLength } from '../../../src/modelFiles/keras/kerasLayerRules';
+import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

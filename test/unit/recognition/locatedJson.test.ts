@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseLocatedJson, type JsonNode } from '../../../src/engine/recognition/locatedJson';
-import { nodeAtPath, toPlainValue } from '../../../src/engine/recognition/jsonNavigation';
-import { LineIndex, formatLineColumn } from '../../../src/engine/recognition/sourcePositions';
+import { parseLocatedJson, type JsonNode } from '../../../src/modelFiles/json/locatedJson';
+import { nodeAtPath, toPlainValue } from '../../../src/modelFiles/json/jsonNavigation';
+import { LineIndex, formatLineColumn } from '../../../src/modelFiles/json/sourcePositions';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
 

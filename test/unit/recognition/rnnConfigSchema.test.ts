@@ -1,11 +1,11 @@
 // schemas/rnn-config.schema.json: the samples validate, bad configs fail on the expected keyword, and the schema
-// states exactly the bounds, enums and defaults the reader enforces (src/engine/config/rnnConfigFields.ts).
+// states exactly the bounds, enums and defaults the reader enforces (src/modelFiles/rnnConfig/rnnConfigFields.ts).
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { diagnoseRnnConfig } from '../../../src/engine/config/diagnoseRnnConfig';
-import { RNN_CONFIG_FIELDS, type ConfigField, type ObjectField } from '../../../src/engine/config/rnnConfigFields';
-import { recognizeTopology } from '../../../src/engine/recognition/recognizeTopology';
+import { diagnoseRnnConfig } from '../../../src/modelFiles/rnnConfig/diagnoseRnnConfig';
+import { RNN_CONFIG_FIELDS, type ConfigField, type ObjectField } from '../../../src/modelFiles/rnnConfig/rnnConfigFields';
+import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
 import { validateAgainstSchema } from './miniSchemaValidator';
 
 const ROOT = path.resolve(__dirname, '../../../..');

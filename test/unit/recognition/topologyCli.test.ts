@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { topologyCommand } from '../../../src/cli/commands/topology';
+import { topologyCommand } from '../../../src/cli/topology/topologyCommand';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
 

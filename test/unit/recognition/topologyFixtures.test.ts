@@ -3,9 +3,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TopologyId } from '../../../src/engine/dataset';
-import { recognizeTopology } from '../../../src/engine/recognition/recognizeTopology';
-import type { ModelFileFormat } from '../../../src/engine/recognition/topologyRecognition';
-import { topologySummary } from '../../../src/engine/recognition/topologyRecognition';
+import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
+import type { ModelFileFormat } from '../../../src/modelFiles/topologyRecognition';
+import { topologySummary } from '../../../src/modelFiles/topologyRecognition';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CliUsageError } from '../../../src/cli/cliSupport';
-import { trainCommand } from '../../../src/cli/commands/train';
+import { trainCommand } from '../../../src/cli/train/trainCommand';
 import { sampledEpochs } from '../../../src/engine/diagnostics/epochDiagnostics';
 import { runCommand } from '../cli/captureCommand';
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { CliUsageError } from '../../../src/cli/cliSupport';
 import { parseFlags } from '../../../src/cli/flags';
-import { parseRemedyFlags, REMEDY_FLAGS } from '../../../src/cli/trainRemedyFlags';
+import { parseRemedyFlags, REMEDY_FLAGS } from '../../../src/cli/train/trainRemedyFlags';
 import type { CellKind } from '../../../src/engine/modelConfig';
 
 const SPEC = { ...REMEDY_FLAGS, hidden: { type: 'string' }, epochs: { type: 'string' }, tbptt: { type: 'string' } } as const;

@@ -6,10 +6,10 @@ import {
   parseExplanationHostToWebviewMessage,
   parseExplanationPersistedState,
   parseExplanationWebviewToHostMessage,
-} from '../../../src/shared/protocol/explanationProtocol';
-import { explanationStateMessage, formatSource, shortCitation } from '../../../src/host/teaching/explanationView';
-import { resolveExperiment, samplePath } from '../../../src/host/teaching/lectureExperiment';
-import { LECTURE_TOPIC_IDS, lectureTopic } from '../../../src/host/teaching/lectureTopics';
+} from '../../../src/protocol/explainProtocol';
+import { explanationStateMessage, formatSource, shortCitation } from '../../../src/host/explain/explainView';
+import { resolveExperiment, samplePath } from '../../../src/host/explain/lectureExperiment';
+import { LECTURE_TOPIC_IDS, lectureTopic } from '../../../src/host/explain/lectureTopics';
 import { englishTranslator, spanishTranslator } from './teachingFixtures';
 
 describe('explanation panel state', () => {

@@ -2,8 +2,8 @@
 // as vscode.l10n.t does in English (the message itself) and in Spanish (l10n/bundle.l10n.es.json).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { Translator } from '../../../src/host/teaching/lectureTopicText';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { Translator } from '../../../src/host/explain/lectureTopicText';
 
 export const root = path.resolve(__dirname, '../../../..');
 

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isLectureTopicId } from '../../../src/host/teaching/lectureTopics';
+import { isLectureTopicId } from '../../../src/host/explain/lectureTopics';
 import { contributedCommands, manifest, readJson, root } from './teachingFixtures';
 
 /** VS Code's own commands a step may use (they always exist). */

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseTableText } from '../../../src/host/data/loadTable';
-import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from '../../../src/host/data/characterTrainingData';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
-import type { TerminalWorkerMessage, TrainingReply } from '../../../src/shared/protocol/workerProtocol';
-import { runTraining } from '../../../src/worker/trainingRun';
+import { parseTableText } from '../../../src/data/parse/loadTable';
+import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from '../../../src/data/prepare/characterTrainingData';
+import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
+import type { TerminalWorkerMessage, TrainingReply } from '../../../src/protocol/workerProtocol';
+import { runTraining } from '../../../src/lab/training/trainingRun';
 
 const samples = path.resolve(__dirname, '../../../../samples');
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { plainSettings, resolveSettings, type SettingLevelValues } from '../../../src/host/training/effectiveSettings';
-import { SETTINGS_SCHEMA } from '../../../src/host/training/settingsSchema';
+import { plainSettings, resolveSettings, type SettingLevelValues } from '../../../src/lab/settings/resolveSettings';
+import { SETTINGS_SCHEMA } from '../../../src/lab/settings/settingsSchema';
 
 function levels(values: Record<string, SettingLevelValues>): (key: string) => SettingLevelValues {
   return (key) => values[key] ?? {};

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { type AnySettingSpec, SETTINGS_SECTIONS, settingKey, settingNames, settingSpec } from '../../../src/host/training/settingsSchema';
+import { type AnySettingSpec, SETTINGS_SECTIONS, settingKey, settingNames, settingSpec } from '../../../src/lab/settings/settingsSchema';
 
 const root = path.resolve(__dirname, '../../../..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { isGradientSampleEpoch } from '../../../src/worker/gradientSampling';
-import { ProgressThrottle } from '../../../src/worker/progressThrottle';
-import type { EpochMetrics } from '../../../src/shared/runTypes';
+import { isGradientSampleEpoch } from '../../../src/lab/training/gradientSampling';
+import { ProgressThrottle } from '../../../src/lab/training/progressThrottle';
+import type { EpochMetrics } from '../../../src/lab/runs/runRecord';
 
 function metrics(epoch: number): EpochMetrics {
   return { epoch, trainLoss: 1 / epoch, validationLoss: null, meanGradientNorm: 1, maxGradientNorm: 2, clippedFraction: 0, elapsedMs: 3 };

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { resolveSettings } from '../../../src/host/training/effectiveSettings';
-import { MAX_STORED_UPDATE_NORMS, RunRecordBuilder } from '../../../src/host/training/runRecordBuilder';
-import { RunStore, runFolderName, runRecordProblem } from '../../../src/host/training/runStore';
-import type { DataSummary, EpochMetrics } from '../../../src/shared/runTypes';
+import { resolveSettings } from '../../../src/lab/settings/resolveSettings';
+import { MAX_STORED_UPDATE_NORMS, RunRecordBuilder } from '../../../src/lab/runs/runRecordBuilder';
+import { RunStore, runFolderName, runRecordProblem } from '../../../src/lab/runs/runStore';
+import type { DataSummary, EpochMetrics } from '../../../src/lab/runs/runRecord';
 
 const summary: DataSummary = {
   source: 'sine.csv',

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { DataError } from '../../../src/host/data/dataError';
-import { parseTableText } from '../../../src/host/data/loadTable';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
-import { fingerprint, prepareTrainingData } from '../../../src/host/data/trainingData';
+import { DataError } from '../../../src/data/dataError';
+import { parseTableText } from '../../../src/data/parse/loadTable';
+import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
+import { fingerprint, prepareTrainingData } from '../../../src/data/prepare/seriesTrainingData';
 
 function settings(overrides: SettingsOverrides = {}) {
   return plainSettings(resolveSettings({ args: overrides }).settings);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { parseModel } from '../../../src/engine/serialization';
-import type { ProgressMessage, TerminalWorkerMessage, TrainingReply } from '../../../src/shared/protocol/workerProtocol';
-import { runTraining } from '../../../src/worker/trainingRun';
+import { parseModel } from '../../../src/modelFiles/modelJson';
+import type { ProgressMessage, TerminalWorkerMessage, TrainingReply } from '../../../src/protocol/workerProtocol';
+import { runTraining } from '../../../src/lab/training/trainingRun';
 import { startMessage } from './trainingRunFixtures';
 
 function collect(run: (post: (message: TrainingReply) => void) => void): { progress: ProgressMessage[]; terminal: TerminalWorkerMessage } {

@@ -1,8 +1,8 @@
 // A small noisy-free sine task shared by the worker tests: many-to-one, next value after a 12-step window.
 import type { SequenceExample } from '../../../src/engine/dataset';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/host/training/effectiveSettings';
-import type { StartTrainingMessage } from '../../../src/shared/protocol/workerProtocol';
+import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
+import type { StartTrainingMessage } from '../../../src/protocol/workerProtocol';
 
 export const WINDOW = 12;
 

@@ -3,21 +3,21 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TrainingWorker } from '../../../src/host/training/trainingWorker';
-import type { ProgressMessage } from '../../../src/shared/protocol/workerProtocol';
-import { parseHostToWorkerMessage, parseWorkerToHostMessage } from '../../../src/shared/protocol/workerProtocol';
+import { TrainingWorker } from '../../../src/host/training/trainingWorkerClient';
+import type { ProgressMessage } from '../../../src/protocol/workerProtocol';
+import { parseHostToWorkerMessage, parseWorkerToHostMessage } from '../../../src/protocol/workerProtocol';
 import { startMessage } from './trainingRunFixtures';
 
 const root = path.resolve(__dirname, '../../../..');
 
-describe('training worker thread (real worker_threads, bundled like dist/worker.js)', function () {
+describe('training worker thread (real worker_threads, bundled like dist/trainingWorker.js)', function () {
   let directory: string;
   let workerScript: string;
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-worker-'));
-    workerScript = path.join(directory, 'worker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/main.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = path.join(directory, 'trainingWorker.js');
+    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/trainingWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -3,13 +3,13 @@
 // rnn-maths.md "Backpropagation through time": the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) drawn over the curves, λ₁ and γ
 // printed, and the verdict badge (λ₁ < 1/γ: vanishing guaranteed; λ₁ > 1/γ: exploding possible).
 import type { ChartDataset } from 'chart.js';
-import { decaySeries } from '../../../src/shared/chartSeries';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
+import { decaySeries } from '../../../src/lab/charts/chartSeries';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { html } from '../../shared/dom';
 import { canvasesToPng, createChartCard } from '../chartCard';
-import { Chart, axisOptions, backgroundPlugin, baseOptions, countPoints } from '../chartSetup';
-import { epochColor } from '../palette';
+import { Chart, axisOptions, backgroundPlugin, baseOptions, countPoints } from '../../shared/charts/chartSetup';
+import { epochColor } from '../../shared/charts/palette';
 import type { DrawContext, PanelChart } from './panelChart';
 import { formatNumber } from './panelChart';
 

@@ -1,13 +1,13 @@
 // Chart 2 (issue 6): the whole history at a glance — a heatmap of log10 ‖∂J/∂h_k‖ with one row per sampled epoch
 // (first at the top) and one column per timestep k. Chart.js has no heatmap, so the cells are painted on a 2-D
 // canvas here, with axis labels and a colour bar; colours come from the theme ramp (palette.ts).
-import type { HeatmapSeries } from '../../../src/shared/chartSeries';
-import { heatmapSeries } from '../../../src/shared/chartSeries';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
+import type { HeatmapSeries } from '../../../src/lab/charts/chartSeries';
+import { heatmapSeries } from '../../../src/lab/charts/chartSeries';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { createChartCard } from '../chartCard';
-import type { ChartPalette } from '../palette';
-import { heatmapColor } from '../palette';
+import type { ChartPalette } from '../../shared/charts/palette';
+import { heatmapColor } from '../../shared/charts/palette';
 import type { DrawContext, PanelChart } from './panelChart';
 import { formatNumber } from './panelChart';
 

@@ -2,7 +2,7 @@
 // animation), recreated by the page after a theme switch. Shared by the loss, update-norm, spectrum-history and
 // prediction charts.
 import type { ChartConfiguration, ChartDataset, ChartOptions } from 'chart.js';
-import { Chart, backgroundPlugin, countPoints } from '../chartSetup';
+import { Chart, backgroundPlugin, countPoints } from '../../shared/charts/chartSetup';
 
 export type LineDataset = ChartDataset<'line', { x: number; y: number | null }[]>;
 

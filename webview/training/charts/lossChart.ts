@@ -1,10 +1,10 @@
 // Chart 3 (issue 6): training and validation loss J = 1/(2m) Σ(ŷ − y)² per epoch (rnn-maths.md "Losses"),
 // on a log or linear axis.
-import { lossSeries } from '../../../src/shared/chartSeries';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
+import { lossSeries } from '../../../src/lab/charts/chartSeries';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { canvasesToPng, createChartCard } from '../chartCard';
-import { axisOptions, baseOptions } from '../chartSetup';
+import { axisOptions, baseOptions } from '../../shared/charts/chartSetup';
 import type { DrawContext, PanelChart } from './panelChart';
 import { formatNumber } from './panelChart';
 import { BoundLineChart } from './lineChart';

@@ -1,9 +1,9 @@
 // What every chart of the training panel offers the page: draw the run as it is now, report what it drew (for the
 // host's render report), give its pixels as PNG, and release its canvas.
-import type { PanelRunRecord } from '../../../src/shared/protocol/panelRunRecord';
-import type { ChartId, ChartRenderReport, TrainingPanelStrings, TrainingView } from '../../../src/shared/protocol/trainingPanelProtocol';
+import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import type { ChartId, ChartRenderReport, TrainingPanelStrings, TrainingView } from '../../../src/protocol/trainingPanelProtocol';
 import type { ChartCard } from '../chartCard';
-import type { ChartPalette } from '../palette';
+import type { ChartPalette } from '../../shared/charts/palette';
 
 export interface DrawContext {
   readonly record: PanelRunRecord;

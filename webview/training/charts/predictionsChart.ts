@@ -1,10 +1,10 @@
 // Chart 6 (issue 6): the final model's predictions against the targets on the validation windows, de-normalised (in
 // the data's own units). Drawn only when the run record carries them (PanelRunRecord.validationPredictions).
-import { predictionSeries } from '../../../src/shared/chartSeries';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
+import { predictionSeries } from '../../../src/lab/charts/chartSeries';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { canvasesToPng, createChartCard } from '../chartCard';
-import { axisOptions, baseOptions } from '../chartSetup';
+import { axisOptions, baseOptions } from '../../shared/charts/chartSetup';
 import { BoundLineChart } from './lineChart';
 import type { DrawContext, PanelChart } from './panelChart';
 

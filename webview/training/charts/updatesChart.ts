@@ -1,11 +1,11 @@
 // Chart 4 (issue 6): the global gradient norm ‖∂J/∂θ‖ of every update (before clipping), with the clipping threshold
 // τ drawn as a line and the share of clipped steps printed (rnn-maths.md "Remedies": clip when ‖g‖ ≥ τ). Long runs
 // have tens of thousands of updates: Chart.js's LTTB decimation keeps the drawing fast.
-import { updateNormSeries } from '../../../src/shared/chartSeries';
-import { formatTemplate } from '../../../src/shared/protocol/formatTemplate';
-import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/shared/protocol/trainingPanelProtocol';
+import { updateNormSeries } from '../../../src/lab/charts/chartSeries';
+import { formatTemplate } from '../../../src/protocol/formatTemplate';
+import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { canvasesToPng, createChartCard } from '../chartCard';
-import { axisOptions, baseOptions } from '../chartSetup';
+import { axisOptions, baseOptions } from '../../shared/charts/chartSetup';
 import type { LineDataset } from './lineChart';
 import { BoundLineChart } from './lineChart';
 import type { DrawContext, PanelChart } from './panelChart';

@@ -1,6 +1,6 @@
 // The script inlined in report.html (bundled to dist/report-page.js, an iife with Chart.js v4 registered explicitly):
 // reads the report data from its JSON element and draws the sections — tables and charts. It computes nothing: every
-// series was measured by the engine and selected by src/shared/chartSeries.ts in Node.
+// series was measured by the engine and selected by src/lab/charts/chartSeries.ts in Node.
 import {
   Chart,
   Legend,

@@ -1,0 +1,257 @@
+// Turns delimited records into typed columns while they stream in. The first records are held back to decide
+// the header and each column's type; after that every record goes straight into growable arrays.
+import { isMissingMarker, isSeparatorDirective, looksLikeMistypedNumber, readNumber } from './cellValues';
+import { notANumberError, notFiniteError } from './cellErrors';
+import { firstRecordIsHeader, inferColumnType } from './columnTypes';
+import { DataError } from '../dataError';
+import { GrowableFloat64Array, GrowableInt32Array } from './growableArrays';
+import { scanPlainDecimal, terminatorTable } from './plainDecimal';
+import type { ColumnType, ParsedTable } from './parsedTable';
+import type { DelimitedRecord, FieldDelimiter } from './recordSplitter';
+import { MAX_FOOTER_LINES, SkippedLines } from './skippedLines';
+
+/** Records looked at before deciding header and types (more than enough to outvote a few odd cells). */
+const TYPE_SAMPLE_RECORDS = 500;
+
+export interface TableLayout {
+  readonly format: 'csv' | 'tsv' | 'semicolon' | 'numbers';
+  readonly delimiter: FieldDelimiter;
+  readonly fieldCount: number;
+  readonly decimalComma: boolean;
+}
+
+interface ColumnSink {
+  readonly name: string;
+  readonly type: ColumnType;
+  missing: number;
+  readonly numbers?: GrowableFloat64Array;
+  readonly texts?: string[];
+}
+
+export class DelimitedTableBuilder {
+  private sample: DelimitedRecord[] | null = [];
+  private columns: ColumnSink[] = [];
+  private hasHeader = false;
+  private readonly rowLines = new GrowableInt32Array();
+  private readonly skipped = new SkippedLines();
+  private readonly extraWarnings: string[] = [];
+  /** One row's parsed numbers, reused for every record (no allocation per row). */
+  private scratch = new Float64Array(0);
+  private scratchTexts: string[] = [];
+  private readonly terminators: Uint8Array;
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly source: string,
+  ) {
+    this.terminators = terminatorTable(layout.delimiter);
+  }
+
+  /** Receives every record from the RecordSplitter, in order. */
+  accept(record: DelimitedRecord): void {
+    if (record.blank) {
+      this.skipped.blank(record.line);
+      return;
+    }
+    if (record.raw.trimStart().startsWith('#')) {
+      this.skipped.comment(record.line);
+      return;
+    }
+    if (this.sample !== null && this.sample.length === 0 && isSeparatorDirective(record.raw)) {
+      this.extraWarnings.push(`line ${record.line}: skipped the spreadsheet's delimiter line "${record.raw.trim()}"`);
+      return;
+    }
+    if (this.sample !== null) {
+      this.sample.push(record);
+      if (this.sample.length >= TYPE_SAMPLE_RECORDS) this.decideSchema(false);
+      return;
+    }
+    this.addRecord(record);
+  }
+
+  finish(): ParsedTable {
+    if (this.sample !== null) this.decideSchema(true);
+    if (this.rowLines.length === 0) {
+      throw new DataError('no data rows found', {
+        code: 'empty',
+        source: this.source,
+        hint: this.hasHeader ? 'The file has a header but no rows below it.' : 'Add at least one row of numbers.',
+      });
+    }
+    return {
+      format: this.layout.format,
+      delimiter: this.layout.delimiter,
+      hasHeader: this.hasHeader,
+      rows: this.rowLines.length,
+      columns: this.columns.map((sink) => {
+        const column: ParsedTable['columns'][number] = { name: sink.name, type: sink.type, missing: sink.missing };
+        if (sink.numbers !== undefined) column.values = sink.numbers.toArray();
+        if (sink.texts !== undefined) column.texts = sink.texts;
+        return column;
+      }),
+      warnings: [...this.extraWarnings, ...this.skipped.warnings()],
+      rowLines: this.rowLines.toArray(),
+    };
+  }
+
+  private decideSchema(endOfInput: boolean): void {
+    const sample = this.sample ?? [];
+    this.sample = null;
+    const { fieldCount, decimalComma } = this.layout;
+    // A title or note above the table ("Exported from …") has another shape than the rows: skip it.
+    let preamble = 0;
+    while (
+      fieldCount >= 2 &&
+      preamble < MAX_FOOTER_LINES &&
+      sample.length - preamble >= 2 &&
+      (sample[preamble] as DelimitedRecord).fields.length !== fieldCount &&
+      (sample[preamble + 1] as DelimitedRecord).fields.length === fieldCount
+    ) {
+      const skipped = sample[preamble] as DelimitedRecord;
+      this.extraWarnings.push(`line ${skipped.line}: skipped the line "${shorten(skipped.raw.trim())}" above the table`);
+      preamble += 1;
+    }
+    sample.splice(0, preamble);
+    this.scratch = new Float64Array(fieldCount);
+    const cells = sample.map((record) => record.fields);
+    this.hasHeader = firstRecordIsHeader(cells, fieldCount, decimalComma);
+    const dataRecords = this.hasHeader ? cells.slice(1) : cells;
+    // At the end of a short input, a footer could sway the vote: leave trailing odd-shaped records out of it.
+    let typedRecords = dataRecords;
+    if (endOfInput) {
+      let end = dataRecords.length;
+      while (end > 1 && dataRecords.length - end < MAX_FOOTER_LINES && (dataRecords[end - 1] as string[]).length !== fieldCount) end -= 1;
+      typedRecords = dataRecords.slice(0, end);
+    }
+    const header = this.hasHeader ? (cells[0] as string[]) : [];
+    const seen = new Set<string>();
+    for (let column = 0; column < fieldCount; column += 1) {
+      const headerName = (header[column] ?? '').trim();
+      const name = headerName === '' ? `column ${column + 1}` : headerName;
+      if (seen.has(name)) this.extraWarnings.push(`column ${column + 1}: the name "${name}" is used twice; select it by number (${column + 1})`);
+      seen.add(name);
+      const type = inferColumnType(typedRecords.map((record) => record[column] ?? ''), decimalComma);
+      this.columns.push(
+        type === 'number'
+          ? { name, type, missing: 0, numbers: new GrowableFloat64Array() }
+          : type === 'text'
+            ? { name, type, missing: 0, texts: [] }
+            : { name, type, missing: 0 },
+      );
+    }
+    if (this.hasHeader && header.length > fieldCount && header.slice(fieldCount).some((cell) => cell.trim() !== '')) {
+      this.extraWarnings.push(`line ${(sample[0] as DelimitedRecord).line}: the header has ${header.length} names but the rows have ${fieldCount} fields; extra names ignored`);
+    }
+    for (const record of this.hasHeader ? sample.slice(1) : sample) this.addRecord(record);
+  }
+
+  /**
+   * Fast path for the bulk of a large file: a quote-free line whose number cells are plain decimals is read
+   * straight from its character codes, without splitting it into strings. Anything unusual (a missing value,
+   * an exponent, a decimal comma, spaces, a wrong field count) returns false and takes the general path, which
+   * also produces every error message.
+   */
+  acceptPlainLine(line: string, lineNumber: number): boolean {
+    if (this.sample !== null) return false;
+    const { fieldCount } = this.layout;
+    const delimiter = this.layout.delimiter;
+    if (delimiter === ' ') return false;
+    const delimiterCode = delimiter.charCodeAt(0);
+    const terminators = this.terminators;
+    const length = line.length;
+    const values = this.scratch;
+    const texts = this.scratchTexts;
+    let position = 0;
+    for (let column = 0; column < fieldCount; column += 1) {
+      const sink = this.columns[column] as ColumnSink;
+      if (sink.type === 'number') {
+        const end = scanPlainDecimal(line, position, terminators, values, column);
+        if (end < 0) return false;
+        position = end;
+      } else {
+        let end = line.indexOf(delimiter, position);
+        if (end < 0) end = length;
+        const first = line.charCodeAt(position);
+        if (sink.type === 'date') {
+          if (!(first >= 48 && first <= 57)) return false; // not obviously present: let the general path decide
+        } else {
+          const cell = line.slice(position, end);
+          if (cell.length === 0 || first <= 32 || line.charCodeAt(end - 1) <= 32 || isMissingMarker(cell)) return false;
+          texts[column] = cell;
+        }
+        position = end;
+      }
+      if (column < fieldCount - 1) {
+        if (position >= length || line.charCodeAt(position) !== delimiterCode) return false;
+        position += 1;
+      }
+    }
+    if (position !== length) return false;
+    this.skipped.dataRow();
+    for (let column = 0; column < fieldCount; column += 1) {
+      const sink = this.columns[column] as ColumnSink;
+      if (sink.numbers !== undefined) sink.numbers.push(values[column] as number);
+      if (sink.texts !== undefined) sink.texts.push(texts[column] as string);
+    }
+    this.rowLines.push(lineNumber);
+    return true;
+  }
+
+  private addRecord(record: DelimitedRecord): void {
+    const { fieldCount, decimalComma, delimiter } = this.layout;
+    let fields = record.fields;
+    if (fields.length > fieldCount) {
+      if (fields.slice(fieldCount).every((cell) => cell.trim() === '')) {
+        fields = fields.slice(0, fieldCount); // a trailing delimiter, as spreadsheets sometimes write
+      } else {
+        const error = new DataError(`this line has ${fields.length} fields but the table has ${fieldCount}`, {
+          code: 'too-many-fields',
+          source: this.source,
+          line: record.line,
+          column: fieldCount + 1,
+          hint: `Quote fields that contain "${delimiter === '\t' ? '\\t' : delimiter}" ("like, this"), or remove the extra values.`,
+        });
+        this.skipped.possibleFooter(error, record.line, record.raw);
+        return;
+      }
+    }
+    // Check every number first, so a bad row adds nothing.
+    const parsed = this.scratch;
+    for (let column = 0; column < fieldCount; column += 1) {
+      const sink = this.columns[column] as ColumnSink;
+      if (sink.type !== 'number') continue;
+      const cell = fields[column] ?? '';
+      if (isMissingMarker(cell)) {
+        parsed[column] = NaN;
+        continue;
+      }
+      const reading = readNumber(cell, decimalComma);
+      const where = { source: this.source, line: record.line, column: column + 1, columnName: sink.name };
+      if (reading.notFinite) throw notFiniteError(cell, where);
+      if (Number.isNaN(reading.value)) {
+        const error = notANumberError(cell, where, delimiter);
+        // Junk ("Total", "Source: …", "-----") or a line of another shape may be a footer; a mistyped number is an error.
+        if (!looksLikeMistypedNumber(cell) || fields.length !== fieldCount) {
+          this.skipped.possibleFooter(error, record.line, record.raw);
+          return;
+        }
+        throw error;
+      }
+      parsed[column] = reading.value;
+    }
+    this.skipped.dataRow();
+    for (let column = 0; column < fieldCount; column += 1) {
+      const sink = this.columns[column] as ColumnSink;
+      const cell = fields[column] ?? '';
+      const missing = sink.type === 'number' ? Number.isNaN(parsed[column]) : isMissingMarker(cell);
+      if (missing) sink.missing += 1;
+      if (sink.numbers !== undefined) sink.numbers.push(parsed[column] as number);
+      if (sink.texts !== undefined) sink.texts.push(missing ? '' : cell.trim());
+    }
+    this.rowLines.push(record.line);
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,133 @@
+// Plain text → a character-level model (min-char-rnn): one-hot characters in, the next character out at every step
+// (synced many-to-many, softmax cross-entropy, rnn-maths.md "Losses"), windows of T characters cut by the data layer
+// (data/characterText.ts), the last `validationSplit` of them kept for validation; and labelled sentences → a
+// many-to-one classifier. The vocabulary is stored with the
+// model so sampled classes can be turned back into characters. No vscode import.
+import { createHash } from 'node:crypto';
+import type { SequenceExample } from '../../engine/dataset';
+import type { ModelConfig } from '../../engine/modelConfig';
+import { SeededRandom } from '../../engine/random';
+import { makeCharacterWindows, makeLabelledTextSequences } from './characterText';
+import { DataError } from '../dataError';
+import type { ParsedTable } from '../parse/parsedTable';
+import { splitTrainValidation } from './windowing';
+import type { TrainingSettings } from '../../lab/runs/runRecord';
+import type { PreparedTrainingData } from './seriesTrainingData';
+
+export function prepareCharacterData(table: ParsedTable, settings: TrainingSettings, source: string): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
+  const text = table.text;
+  if (text === undefined) {
+    throw new DataError('this is not plain text', { code: 'no-numeric-column', source, hint: 'Select prose for a character-level model.' });
+  }
+  const window = settings.model.window;
+  // Consecutive, non-overlapping chunks as in min-char-rnn: every character is a target exactly once per epoch.
+  const { dataset, vocabulary } = makeCharacterWindows(text, { window, source });
+  const split = splitTrainValidation(dataset, settings.training.validationSplit);
+  const size = vocabulary.characters.length;
+  const model: ModelConfig = {
+    cell: settings.model.cell,
+    nonlinearity: settings.model.nonlinearity,
+    inputSize: size,
+    hiddenSize: settings.model.hiddenSize,
+    outputSize: size,
+    numLayers: settings.model.layers,
+    topology: 'many-to-many-synced',
+    loss: 'xent',
+    oneToManyInput: 'first-step',
+    outputLength: window,
+  };
+  const total = dataset.examples.length;
+  return {
+    model,
+    data: { inputSize: size, outputSize: size, train: split.train.examples, validation: split.validation.examples },
+    normalization: { kind: 'none', fittedOnRows: 0, columns: [] },
+    prediction: { kind: 'characters', vocabularySize: size, column: 'text', topology: 'many-to-many-synced', window, horizon: 1, targetLength: window },
+    summary: {
+      source,
+      fingerprint: createHash('sha256').update(text).digest('hex'),
+      shapes: {
+        rowsRead: table.rows,
+        columnsUsed: ['text'],
+        trainWindows: split.train.examples.length,
+        validationWindows: split.validation.examples.length,
+        inputShape: [total, window, size],
+        targetShape: [total, window, 1],
+      },
+      normalization: [],
+    },
+    vocabulary: vocabulary.characters,
+  };
+}
+
+/**
+ * Labelled short texts (sentiment): each sentence is a sequence of one-hot characters, classified at its last step
+ * (many-to-one, cross-entropy over the labels). Sentences are independent, not a time series, so they are shuffled
+ * with the run's seed before the validation split (otherwise a file sorted by label would validate on one class).
+ */
+export function prepareLabelledTextData(
+  table: ParsedTable,
+  textColumn: string,
+  labelColumn: string,
+  settings: TrainingSettings,
+  source: string,
+): PreparedTrainingData & { readonly vocabulary: readonly string[]; readonly labels: readonly string[] } {
+  const { dataset, vocabulary, labels } = makeLabelledTextSequences(table, textColumn, labelColumn, source);
+  if (labels.length < 2) {
+    throw new DataError(`the column "${labelColumn}" has only one label (${JSON.stringify(labels[0])})`, {
+      code: 'json-shape',
+      source,
+      hint: 'A classifier needs at least two different labels.',
+    });
+  }
+  const order = Int32Array.from(dataset.examples, (_, index) => index);
+  new SeededRandom(settings.training.seed).shuffleInPlace(order);
+  const shuffled = { ...dataset, examples: Array.from(order, (index) => dataset.examples[index] as SequenceExample) };
+  const split = splitTrainValidation(shuffled, settings.training.validationSplit);
+  const size = vocabulary.characters.length;
+  const longest = Math.max(...dataset.examples.map((example) => example.inputLength));
+  const model: ModelConfig = {
+    cell: settings.model.cell,
+    nonlinearity: settings.model.nonlinearity,
+    inputSize: size,
+    hiddenSize: settings.model.hiddenSize,
+    outputSize: labels.length,
+    numLayers: settings.model.layers,
+    topology: 'many-to-one',
+    loss: 'xent',
+    oneToManyInput: 'first-step',
+    outputLength: 1,
+  };
+  const total = dataset.examples.length;
+  return {
+    model,
+    data: { inputSize: size, outputSize: labels.length, train: split.train.examples, validation: split.validation.examples },
+    normalization: { kind: 'none', fittedOnRows: 0, columns: [] },
+    prediction: { kind: 'labels', vocabularySize: labels.length, column: labelColumn, topology: 'many-to-one', window: longest, horizon: 0, targetLength: 1 },
+    summary: {
+      source,
+      fingerprint: createHash('sha256').update(JSON.stringify([textColumn, labelColumn, vocabulary.characters, labels, total])).update(JSON.stringify(table.columns.map((c) => c.texts ?? []))).digest('hex'),
+      shapes: {
+        rowsRead: table.rows,
+        columnsUsed: [textColumn, labelColumn],
+        trainWindows: split.train.examples.length,
+        validationWindows: split.validation.examples.length,
+        inputShape: [total, longest, size],
+        targetShape: [total, 1, 1],
+      },
+      normalization: [],
+    },
+    vocabulary: vocabulary.characters,
+    labels,
+  };
+}
+
+/** For a table without number columns: the text column (longest cells) and the label column (fewest distinct values). */
+export function guessTextAndLabelColumns(table: ParsedTable): { readonly text: string; readonly label: string } | undefined {
+  const textColumns = table.columns.filter((column) => column.type === 'text' && column.texts !== undefined);
+  if (textColumns.length < 2) return undefined;
+  const distinct = (texts: readonly string[]): number => new Set(texts).size;
+  const meanLength = (texts: readonly string[]): number => texts.reduce((sum, t) => sum + t.length, 0) / Math.max(1, texts.length);
+  const label = [...textColumns].sort((a, b) => distinct(a.texts ?? []) - distinct(b.texts ?? []))[0];
+  const text = textColumns.filter((column) => column !== label).sort((a, b) => meanLength(b.texts ?? []) - meanLength(a.texts ?? []))[0];
+  return label && text ? { text: text.name, label: label.name } : undefined;
+}

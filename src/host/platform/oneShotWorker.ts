@@ -1,0 +1,41 @@
+// One request, one answer, in a fresh worker_threads worker that is terminated afterwards — how the panels run the
+// gradient check and text sampling off the extension host's thread. The answer is validated by the channel's parser;
+// an `error` answer, a crash or no answer within `timeoutMs` rejects. No vscode import (unit tests use it directly).
+import { Worker } from 'node:worker_threads';
+import type { ValidationResult } from '../../protocol/validation';
+import { describeIssue } from '../../protocol/validation';
+
+export interface OneShotWorkerOptions<TAnswer> {
+  readonly workerScript: string;
+  readonly request: unknown;
+  readonly parse: (raw: unknown) => ValidationResult<TAnswer | { readonly type: 'error'; readonly message: string }>;
+  readonly timeoutMs: number;
+  /** What did not arrive in time, e.g. "result" or "sample" (used in the timeout message). */
+  readonly awaited: string;
+}
+
+export function runInOneShotWorker<TAnswer extends { readonly type: string }>(options: OneShotWorkerOptions<TAnswer>): Promise<TAnswer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(options.workerScript);
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`no ${options.awaited} within ${options.timeoutMs / 1000} s`));
+    }, options.timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      void worker.terminate();
+    };
+    worker.once('message', (raw: unknown) => {
+      finish();
+      const parsed = options.parse(raw);
+      if (!parsed.ok) reject(new Error(`malformed worker answer: ${describeIssue(parsed.issue)}`));
+      else if (parsed.value.type === 'error') reject(new Error((parsed.value as { message: string }).message));
+      else resolve(parsed.value as TAnswer);
+    });
+    worker.once('error', (error) => {
+      finish();
+      reject(error);
+    });
+    worker.postMessage(options.request);
+  });
+}

@@ -1,0 +1,216 @@
+// What a training run is, as the host saves it (`.rnn-lab/runs/<timestamp>-<name>/run.json`) and as the panels read it
+// back: the effective configuration with where each value came from, the data's fingerprint and shapes, metrics per
+// epoch, and the per-timestep gradient norms ‖∂J/∂h_k‖ (rnn-maths.md, "Backpropagation through time") sampled across
+// epochs. Plain JSON only (no typed arrays), so a record written today is readable by every later version.
+import type { TopologyId } from '../../engine/dataset';
+import type { CellKind, Nonlinearity } from '../../engine/modelConfig';
+import type { RecurrentMatrixSpectrum } from '../../engine/diagnostics/spectral';
+import type { DivergenceReason, RemedyId } from '../../engine/remedies/divergence';
+
+export const RUN_RECORD_FORMAT = 'rnn-lab.run';
+export const RUN_RECORD_VERSION = 1;
+
+/** Where an effective value came from; later sources override earlier ones in this order. */
+export type ValueSource = 'default' | 'setting' | 'configFile' | 'argument';
+/** For `setting`: the settings level that supplied the value (VS Code's `inspect()` levels). */
+export type SettingLevel = 'user' | 'workspace' | 'workspaceFolder';
+
+export interface SourcedValue<T> {
+  readonly value: T;
+  readonly source: ValueSource;
+  readonly level?: SettingLevel;
+}
+
+export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+export type InitKind = 'xavier' | 'orthogonal' | 'identity';
+export type NormalizationKind = 'zscore' | 'minmax' | 'none';
+
+/** Every `rnnLab.*` setting, by section, as plain values (the worker receives this). */
+export interface TrainingSettings {
+  readonly model: {
+    readonly cell: CellKind;
+    readonly nonlinearity: Nonlinearity;
+    readonly hiddenSize: number;
+    readonly layers: number;
+    readonly topology: TopologyId;
+    /** Input window length T. */
+    readonly window: number;
+    /** Predict k steps ahead (one-to-many / encoder–decoder: number of generated steps). */
+    readonly horizon: number;
+  };
+  readonly training: {
+    readonly epochs: number;
+    readonly batch: number;
+    readonly optimizer: OptimizerKind;
+    readonly learningRate: number;
+    readonly seed: number;
+    /** Fraction of windows, taken from the end of the series, kept for validation (no shuffling across time). */
+    readonly validationSplit: number;
+  };
+  readonly remedies: {
+    /** Global-norm clipping threshold τ (Pascanu Alg. 1); 0 = off. */
+    readonly clipNorm: number;
+    /** Element-wise clipping to [−c, c]; 0 = off. */
+    readonly clipValue: number;
+    /** Truncated BPTT(k1, k2) (Williams & Peng 1990); 0 = full BPTT. */
+    readonly tbpttK1: number;
+    readonly tbpttK2: number;
+    /** L2 weight decay λ in λ‖θ‖²/2; 0 = off. */
+    readonly l2: number;
+    /** Weight α of Pascanu's Ω regulariser; 0 = off. */
+    readonly omega: number;
+    readonly init: InitKind;
+    /** Rescale W_hh to this spectral radius ρ after initialisation; 0 = keep the initialiser's scale. */
+    readonly spectralRadius: number;
+  };
+  readonly esn: {
+    readonly reservoirSize: number;
+    readonly spectralRadius: number;
+    readonly leak: number;
+    /** Fraction of reservoir weights that are zero. */
+    readonly sparsity: number;
+    /** Ridge β of W_out = Y Xᵀ (X Xᵀ + βI)⁻¹. */
+    readonly ridge: number;
+    readonly washout: number;
+  };
+  readonly charts: {
+    /** Progress messages per second while training (≤ 10). */
+    readonly updateRate: number;
+    readonly logScale: boolean;
+  };
+  readonly data: {
+    readonly maxSelectionSizeMB: number;
+    readonly normalization: NormalizationKind;
+  };
+}
+
+export type SettingsSection = keyof TrainingSettings;
+
+/** The same shape as TrainingSettings, each leaf carrying its source. */
+export type SourcedSettings = {
+  readonly [S in SettingsSection]: { readonly [K in keyof TrainingSettings[S]]: SourcedValue<TrainingSettings[S][K]> };
+};
+
+/** Shapes of what the model trains on (row-major: [windows, steps, features]). */
+export interface DataShapes {
+  readonly rowsRead: number;
+  readonly columnsUsed: readonly string[];
+  readonly trainWindows: number;
+  readonly validationWindows: number;
+  readonly inputShape: readonly [number, number, number];
+  readonly targetShape: readonly [number, number, number];
+}
+
+export interface DataSummary {
+  /** Human description: a file path relative to the workspace, or "selection in <file>, lines a–b". */
+  readonly source: string;
+  /** sha256 (hex) of the numbers or text the windows were cut from, so two runs on the same data can be matched. */
+  readonly fingerprint: string;
+  readonly shapes: DataShapes;
+  /** Per used column: how values were normalised (stored so charts can invert it for display). */
+  readonly normalization: readonly ColumnNormalization[];
+  /** What is predicted, e.g. "value 1 step ahead of each 20-step window". */
+  readonly predicts: string;
+  readonly missingValues?: { readonly count: number; readonly handling: 'drop' | 'interpolate' };
+}
+
+export interface ColumnNormalization {
+  readonly column: string;
+  readonly kind: NormalizationKind;
+  /** zscore: (x − offset)/scale with offset = mean, scale = std; minmax: offset = min, scale = max − min. */
+  readonly offset: number;
+  readonly scale: number;
+}
+
+export interface EpochMetrics {
+  /** 1-based. */
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly validationLoss: number | null;
+  /** Mean over the epoch's updates of the global gradient norm ‖∂J/∂θ‖ before clipping. */
+  readonly meanGradientNorm: number;
+  readonly maxGradientNorm: number;
+  /** Fraction of updates whose gradient was clipped (rnn-maths.md, "Remedies"). */
+  readonly clippedFraction: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * ‖∂J/∂h_k‖ for k = 0…T−1 at one sampled epoch and layer (rnn-maths.md, "Backpropagation through time"), measured on
+ * the same probe sequence every time (the first validation window, else the first training window), so the curves of
+ * different epochs are comparable.
+ */
+export interface GradientNormSample {
+  readonly epoch: number;
+  readonly layer: number;
+  /** Total derivative ‖∂J/∂h_k‖ through all later steps (encoder steps). */
+  readonly hiddenNorms: readonly number[];
+  /** LSTM only: ‖∂J/∂c_k‖. */
+  readonly cellNorms?: readonly number[];
+  /** Encoder–decoder only: ‖∂J/∂h_j‖ over the decoder's steps. */
+  readonly decoderHiddenNorms?: readonly number[];
+  /** Index t of the loss term isolated below (the last scored step). */
+  readonly lossTerm?: number;
+  /** ‖∂J_t/∂h_k‖ of that single term: the decay with lag t − k that the bound (λ₁γ)^(t−k) is drawn against. */
+  readonly lossTermHiddenNorms?: readonly number[];
+}
+
+/** λ₁, ρ, eigenvalues and the bound of every recurrent matrix at one sampled epoch (engine diagnostics/spectral.ts). */
+export interface SpectralSample {
+  readonly epoch: number;
+  readonly matrices: readonly RecurrentMatrixSpectrum[];
+}
+
+export type RunStatus = 'running' | 'completed' | 'cancelled' | 'diverged' | 'failed';
+
+/** Remedies the host suggests after a divergence (engine codes, localised on the host). */
+export type RemedyHint = RemedyId;
+export type { DivergenceReason };
+
+export interface DivergenceInfo {
+  readonly reason: DivergenceReason;
+  readonly epoch: number;
+  /** The loss or gradient norm that showed the divergence (NaN/±Inf or above the bound). */
+  readonly value: number;
+  /** English sentence from the engine, for logs and the CLI; the host localises from `reason` and `hints`. */
+  readonly detail: string;
+  readonly hints: readonly RemedyHint[];
+  /** Last epoch whose parameters were kept (0 = the initial parameters). */
+  readonly lastGoodEpoch: number;
+}
+
+export interface RunRecord {
+  readonly format: typeof RUN_RECORD_FORMAT;
+  readonly version: number;
+  readonly id: string;
+  readonly name: string;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number;
+  readonly config: SourcedSettings;
+  readonly data: DataSummary;
+  readonly epochs: readonly EpochMetrics[];
+  readonly gradientNormsPerTimestep: readonly GradientNormSample[];
+  /** Spectra of W_rec at the sampled epochs (epoch 0 = the initial parameters). */
+  readonly spectra: readonly SpectralSample[];
+  /** Global gradient norm ‖∂J/∂θ‖ (before clipping) per update; long runs keep older updates thinned. */
+  readonly updateGradientNorms: readonly number[];
+  readonly divergence?: DivergenceInfo;
+  readonly error?: string;
+  /** File name of the saved parameters beside run.json (engine serialisation, PyTorch names). */
+  readonly modelFile: string | null;
+  /** Number series: the final model on the validation windows, in the data's units (chart 6). */
+  readonly validationPredictions?: ValidationPredictions;
+}
+
+/**
+ * Predictions of the final model on the validation windows, de-normalised with the run's stored normalisation
+ * (DataSummary.normalization); the panel draws them as "predictions vs targets".
+ */
+export interface ValidationPredictions {
+  /** Column (output feature) the values belong to, e.g. "value". */
+  readonly column: string;
+  /** One entry per validation window, in time order: the scored steps' targets and predictions (same length). */
+  readonly windows: readonly { readonly targets: readonly number[]; readonly predictions: readonly number[] }[];
+}

@@ -1,0 +1,158 @@
+// Saved runs on disk: `<root>/<timestamp>-<name>/run.json` and `model.json` (engine serialisation, PyTorch names).
+// The root is `<workspace>/.rnn-lab/runs` or the extension's global storage (runStoreLocation.ts); this class never
+// writes anywhere else. Files are written to a temporary name and renamed, so a crash never leaves half a run.json.
+// No vscode import, so unit tests exercise it on a temporary folder.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION, type RunRecord, type RunStatus } from './runRecord';
+
+export const RUN_FILE = 'run.json';
+export const MODEL_FILE = 'model.json';
+/** Longest name part of a run folder. */
+const MAX_NAME_LENGTH = 40;
+
+export interface SavedRunPaths {
+  readonly directory: string;
+  readonly runJsonPath: string;
+  readonly modelJsonPath: string | null;
+}
+
+/** One line of the "Open Run…" list, read from run.json. */
+export interface RunListing {
+  readonly id: string;
+  readonly name: string;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+  readonly epochs: number;
+  readonly finalTrainLoss: number | null;
+  readonly finalValidationLoss: number | null;
+  readonly runJsonPath: string;
+}
+
+/** `2026-11-27T21-15-00-123Z-sine-wave`: sorts by time, safe on every file system. */
+export function runFolderName(startedAt: Date, name: string): string {
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_NAME_LENGTH)
+    .replace(/-+$/g, '');
+  return slug === '' ? `${stamp}-run` : `${stamp}-${slug}`;
+}
+
+/** Checks the fields Open Run relies on; returns a reason when `value` is not a run record this version reads. */
+export function runRecordProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'not a JSON object';
+  const record = value as Partial<Record<keyof RunRecord, unknown>>;
+  if (record.format !== RUN_RECORD_FORMAT) return `"format" is not "${RUN_RECORD_FORMAT}"`;
+  if (typeof record.version !== 'number' || record.version > RUN_RECORD_VERSION) {
+    return `"version" ${String(record.version)} is newer than ${RUN_RECORD_VERSION}`;
+  }
+  for (const field of ['id', 'name', 'status', 'startedAt'] as const) {
+    if (typeof record[field] !== 'string') return `"${field}" is missing`;
+  }
+  if (!Array.isArray(record.epochs)) return '"epochs" is not an array';
+  return undefined;
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, text, 'utf8');
+  await fs.rename(temporary, file);
+}
+
+export class RunStore {
+  constructor(readonly root: string) {}
+
+  /** A fresh folder for a run (a numeric suffix avoids clashes when two runs start in the same millisecond). */
+  async createRunDirectory(startedAt: Date, name: string): Promise<{ readonly id: string; readonly directory: string }> {
+    await fs.mkdir(this.root, { recursive: true });
+    const base = runFolderName(startedAt, name);
+    for (let attempt = 0; ; attempt++) {
+      const id = attempt === 0 ? base : `${base}-${attempt + 1}`;
+      const directory = path.join(this.root, id);
+      try {
+        await fs.mkdir(directory);
+        return { id, directory };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  }
+
+  /** Writes model.json (when given) and then run.json into the run's folder. */
+  async save(directory: string, record: RunRecord, modelJson: string | null): Promise<SavedRunPaths> {
+    this.assertInside(directory);
+    let modelJsonPath: string | null = null;
+    if (modelJson !== null) {
+      modelJsonPath = path.join(directory, MODEL_FILE);
+      await writeAtomically(modelJsonPath, modelJson);
+    }
+    const runJsonPath = path.join(directory, RUN_FILE);
+    await writeAtomically(runJsonPath, `${JSON.stringify(record, null, 1)}\n`);
+    return { directory, runJsonPath, modelJsonPath };
+  }
+
+  /** Removes a run folder created for a run that produced nothing worth keeping. */
+  async discard(directory: string): Promise<void> {
+    this.assertInside(directory);
+    await fs.rm(directory, { recursive: true, force: true });
+  }
+
+  /** Saved runs, newest first; folders without a readable run.json are reported in `skipped`. */
+  async list(): Promise<{ readonly runs: RunListing[]; readonly skipped: { readonly folder: string; readonly reason: string }[] }> {
+    let folders: string[];
+    try {
+      folders = (await fs.readdir(this.root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], skipped: [] };
+      throw error;
+    }
+    const runs: RunListing[] = [];
+    const skipped: { folder: string; reason: string }[] = [];
+    for (const folder of folders.sort().reverse()) {
+      const runJsonPath = path.join(this.root, folder, RUN_FILE);
+      try {
+        const record = await this.read(runJsonPath);
+        const last = record.epochs[record.epochs.length - 1];
+        runs.push({
+          id: record.id,
+          name: record.name,
+          status: record.status,
+          startedAt: record.startedAt,
+          epochs: record.epochs.length,
+          finalTrainLoss: last?.trainLoss ?? null,
+          finalValidationLoss: last?.validationLoss ?? null,
+          runJsonPath,
+        });
+      } catch (error) {
+        skipped.push({ folder, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { runs, skipped };
+  }
+
+  async read(runJsonPath: string): Promise<RunRecord> {
+    const text = await fs.readFile(runJsonPath, 'utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`${runJsonPath}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const problem = runRecordProblem(value);
+    if (problem !== undefined) throw new Error(`${runJsonPath}: ${problem}`);
+    return value as RunRecord;
+  }
+
+  /** The store writes only below its root (issue 5: nothing outside the workspace or storage). */
+  private assertInside(directory: string): void {
+    const relative = path.relative(this.root, path.resolve(directory));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new Error(`refusing to write outside the run store: ${directory}`);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// Collects what the trainer measures and releases it at most `ratePerSecond` times a second (issue 5: ≤ 10 progress
+// messages/s), batching everything in between so the host still gets every epoch's metrics and every sample.
+import { MAX_PROGRESS_MESSAGES_PER_SECOND, type ProgressBatch } from '../../protocol/workerProtocol';
+import type { EpochMetrics, GradientNormSample, SpectralSample } from '../runs/runRecord';
+
+export class ProgressThrottle {
+  private epochs: EpochMetrics[] = [];
+  private gradientSamples: GradientNormSample[] = [];
+  private spectralSamples: SpectralSample[] = [];
+  private updateGradientNorms: number[] = [];
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private readonly minimumIntervalMs: number;
+
+  /** `ratePerSecond` is capped at MAX_PROGRESS_MESSAGES_PER_SECOND; `now` is injectable for tests. */
+  constructor(ratePerSecond: number, private readonly now: () => number = () => performance.now()) {
+    const rate = Math.min(Math.max(ratePerSecond, Number.MIN_VALUE), MAX_PROGRESS_MESSAGES_PER_SECOND);
+    this.minimumIntervalMs = 1000 / rate;
+  }
+
+  get intervalMs(): number {
+    return this.minimumIntervalMs;
+  }
+
+  addEpoch(metrics: EpochMetrics): void {
+    this.epochs.push(metrics);
+  }
+
+  addGradientSample(sample: GradientNormSample): void {
+    this.gradientSamples.push(sample);
+  }
+
+  addSpectralSample(sample: SpectralSample): void {
+    this.spectralSamples.push(sample);
+  }
+
+  addUpdateGradientNorm(norm: number): void {
+    this.updateGradientNorms.push(norm);
+  }
+
+  /** The batch to send now, or undefined when nothing new was measured or the last message was too recent. */
+  takeIfDue(): ProgressBatch | undefined {
+    if (this.epochs.length === 0) return undefined;
+    const now = this.now();
+    if (now - this.lastSentAt < this.minimumIntervalMs) return undefined;
+    this.lastSentAt = now;
+    return this.take();
+  }
+
+  /** Everything not sent yet (for the terminal message), regardless of timing. */
+  flush(): ProgressBatch {
+    return this.take();
+  }
+
+  private take(): ProgressBatch {
+    const batch: ProgressBatch = {
+      epochs: this.epochs,
+      gradientSamples: this.gradientSamples,
+      spectralSamples: this.spectralSamples,
+      updateGradientNorms: this.updateGradientNorms,
+    };
+    this.epochs = [];
+    this.gradientSamples = [];
+    this.spectralSamples = [];
+    this.updateGradientNorms = [];
+    return batch;
+  }
+}

@@ -1,0 +1,31 @@
+// "Predictions vs targets" (issue 6, chart 6): the final model's output on the validation windows, in the data's
+// units. Each window contributes its last scored step — for windows cut with stride 1 those steps follow one another
+// in time, so targets and predictions read as two continuous series; a grouped table gives one value per sequence.
+// At most MAX_PREDICTED_WINDOWS windows, evenly spaced over the validation set, keep the message small.
+import type { SequenceExample } from '../../engine/dataset';
+import type { RecurrentModel } from '../../engine/model';
+import type { ValidationPredictions } from '../../protocol/runRecordCheck';
+import type { PredictionTarget } from '../../protocol/workerProtocol';
+
+export const MAX_PREDICTED_WINDOWS = 400;
+
+/** Undefined unless the model predicts one number per step (MSE on one output: a number series). */
+export function validationPredictions(
+  model: RecurrentModel,
+  validation: readonly SequenceExample[],
+  target: PredictionTarget,
+): ValidationPredictions | undefined {
+  if (model.config.loss !== 'mse' || model.config.outputSize !== 1 || validation.length === 0) return undefined;
+  const stride = Math.max(1, Math.ceil(validation.length / MAX_PREDICTED_WINDOWS));
+  const windows: { targets: number[]; predictions: number[] }[] = [];
+  for (let index = 0; index < validation.length; index += stride) {
+    const example = validation[index] as SequenceExample;
+    const scored = model.forward(example);
+    const last = scored - 1;
+    // x = x'·scale + offset undoes the normalisation (data/normalize.ts)
+    const predicted = (model.outputs[last] as number) * target.scale + target.offset;
+    const actual = (example.targets[example.targetLength - 1] as number) * target.scale + target.offset;
+    windows.push({ targets: [actual], predictions: [predicted] });
+  }
+  return { column: target.column, windows };
+}
