@@ -1,5 +1,5 @@
 // TensorFlow.js (pure-JS CPU backend) side of W1/W2: a Keras-style SimpleRNN(tanh)/LSTM + Dense(1) model, SGD with
-// the same learning rate, trainOnBatch on the same windows. Keras' 'meanSquaredError' has no ½ (rnn-maths.md
+// the same learning rate, trainOnBatch on the same windows. Keras' 'meanSquaredError' has no ½ (docs/maths.md
 // "Losses"), which changes the gradient by 2× but not the work done per step.
 import type { TrainingRunner, WorkloadSpec } from './trainingRunner';
 import type { TfjsModule } from './optionalModules';

@@ -1,5 +1,5 @@
 // Loss and exact gradients over mini-batches, and the per-timestep gradient diagnostics
-// (rnn-maths.md, "Losses" and "Backpropagation through time"):
+// (docs/maths.md, "Losses" and "Backpropagation through time"):
 //   ∂J/∂θ = Σ_sequences Σ_t ∂J_t/∂θ, with J normalised by m = every scored value of every sequence in the batch.
 import { meanSquaredError, softmaxCrossEntropy } from './losses';
 import type { RecurrentModel, RecurrentState } from './model';
@@ -78,7 +78,7 @@ export function evaluateLoss(
   return loss;
 }
 
-/** What the gradient charts plot for one sequence (rnn-maths.md, "Backpropagation through time"). */
+/** What the gradient charts plot for one sequence (docs/maths.md, "Backpropagation through time"). */
 export interface HiddenGradientDiagnostics {
   /** J of this sequence alone. */
   readonly loss: number;

@@ -1,8 +1,8 @@
 // Training data as the engine sees it: windows already cut and normalised by the data layer.
-// Every array is flat, row-major float64 (rnn-maths.md, "Parameter layout": row after row), so the time loop
+// Every array is flat, row-major float64 (docs/maths.md, "Parameter layout": row after row), so the time loop
 // reads contiguous memory and never allocates.
 
-/** The five topologies of the lecture (rnn-maths.md, "Losses": which outputs are scored follows the topology). */
+/** The five topologies of the lecture (docs/maths.md, "Losses": which outputs are scored follows the topology). */
 export type TopologyId =
   | 'one-to-one'
   | 'one-to-many'

@@ -2,7 +2,7 @@
 // significant digits (Dekker 1971; Hida, Li & Bailey 2001, "QD"). The gradient check uses it to evaluate J(θ ± ε):
 // in plain float64 the difference quotient (J(θ+ε) − J(θ−ε))/2ε carries a rounding error of about
 // 1e-16·|J|/ε ≈ 1e-10, which alone exceeds the 1e-6 relative tolerance for any gradient entry below ~1e-4
-// (rnn-maths.md, "Gradient check"). In double-double that error is ~1e-26 and only the O(ε²) truncation remains.
+// (docs/maths.md, "Gradient check"). In double-double that error is ~1e-26 and only the O(ε²) truncation remains.
 // Allocation-heavy by design (clarity over speed): used only on gradient-check-sized models.
 
 export interface DoubleDouble {

@@ -1,4 +1,4 @@
-// Gradient check, rnn-maths.md "Gradient check": central differences g ≈ (J(θ+ε) − J(θ−ε)) / 2ε with ε = 1e-6 in
+// Gradient check, docs/maths.md "Gradient check": central differences g ≈ (J(θ+ε) − J(θ−ε)) / 2ε with ε = 1e-6 in
 // float64, compared with the BPTT gradient by the relative error |a − n| / max(|a|, |n|, 1e-12), which must stay
 // below 1e-6 for every parameter of a small model (T ≤ 8, H ≤ 4). Used by `rnn-lab gradcheck` and by the
 // extension's Gradient Check panel.
@@ -10,9 +10,9 @@ import { referenceLoss } from './referenceLoss';
 import type { CellKind, LossKind, ModelConfig, Nonlinearity } from './modelConfig';
 import { SeededRandom } from './random';
 
-/** ε of the central differences (rnn-maths.md). */
+/** ε of the central differences (docs/maths.md). */
 export const GRADIENT_CHECK_EPSILON = 1e-6;
-/** A parameter fails when its worst relative error exceeds this (rnn-maths.md). */
+/** A parameter fails when its worst relative error exceeds this (docs/maths.md). */
 export const GRADIENT_CHECK_TOLERANCE = 1e-6;
 /** Denominator floor of the relative error, so exact zeros on both sides compare as equal. */
 export const RELATIVE_ERROR_FLOOR = 1e-12;
@@ -123,7 +123,7 @@ export interface GradientCheckProblemSpec {
   readonly topology: TopologyId;
   readonly loss: LossKind;
   readonly seed: number;
-  /** H ≤ 4 per rnn-maths.md; default 3. */
+  /** H ≤ 4 per docs/maths.md; default 3. */
   readonly hiddenSize?: number;
   /** Input steps T (≤ 8); default 5 (1 for one-to-one). */
   readonly steps?: number;

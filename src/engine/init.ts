@@ -1,4 +1,4 @@
-// Parameter initialisation (rnn-maths.md, "Remedies → Initialisation"): the vanishing-gradient remedies that act
+// Parameter initialisation (docs/maths.md, "Remedies → Initialisation"): the vanishing-gradient remedies that act
 // before the first update. Every default is a named constant below.
 //
 // Rules, applied identically to the encoder stack and to the `decoder.` stack (parameterLayout.ts):
@@ -35,7 +35,7 @@ export const DEFAULT_ORTHOGONAL_GAIN = 1;
 export const DEFAULT_FORGET_GATE_BIAS = 1;
 /** Xavier/Glorot uniform: limit = √(XAVIER_UNIFORM_NUMERATOR / (fan_in + fan_out)). */
 export const XAVIER_UNIFORM_NUMERATOR = 6;
-/** LSTM gate order i, f, g, o (rnn-maths.md, "Parameter layout"): the forget gate is block 1. */
+/** LSTM gate order i, f, g, o (docs/maths.md, "Parameter layout"): the forget gate is block 1. */
 export const LSTM_FORGET_GATE_BLOCK = 1;
 
 export interface InitOptions {
@@ -50,7 +50,7 @@ export interface InitOptions {
   /**
    * If set (> 0), every W_hh gate block is rescaled after it is drawn, W ← ρ·W/ρ(W), so its spectral radius is ρ
    * (to 1e-6; eigenvalues from src/engine/linalg). ρ < 1 keeps linear dynamics contracting; ρ(W) ≤ λ₁(W), so this
-   * does not by itself bound the Pascanu factor λ₁γ (rnn-maths.md "Backpropagation through time").
+   * does not by itself bound the Pascanu factor λ₁γ (docs/maths.md "Backpropagation through time").
    */
   readonly spectralRadius?: number;
 }

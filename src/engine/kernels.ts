@@ -1,7 +1,7 @@
 // The dense linear-algebra kernels of the time loop, in one place so that a blocked matrix–matrix (batched) or a
 // WebAssembly path can replace them later without touching the cell maths.
 //
-// Conventions: every matrix is row-major (rnn-maths.md, "Parameter layout": W[r, c] = W[r·cols + c]); vectors are
+// Conventions: every matrix is row-major (docs/maths.md, "Parameter layout": W[r, c] = W[r·cols + c]); vectors are
 // addressed as (array, offset) so a step's slice of a [T × n] history buffer is used in place — no subarray views,
 // no allocation. Every product kernel ACCUMULATES into its output (callers zero or pre-fill it), except
 // biasPlusTransposedMatVec, which stores bias + product. The time loop reads its weights from PackedWeights copies

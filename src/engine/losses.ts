@@ -1,4 +1,4 @@
-// Losses, rnn-maths.md "Losses". Both are normalised by m, the number of scored values over the WHOLE mini-batch,
+// Losses, docs/maths.md "Losses". Both are normalised by m, the number of scored values over the WHOLE mini-batch,
 // so each function takes m and returns its sequence's share of J; summing the shares over the batch gives J.
 //   MSE (the lecture's, with the ½):  J = 1/(2m) Σ_i (ŷ_i − y_i)²,   ∂J/∂ŷ_i = (ŷ_i − y_i)/m
 //   (TF.js and Keras omit the ½, so their gradient is twice this one.)

@@ -1,7 +1,7 @@
 // A recurrent model for one of the five lecture topologies: encoder stack, optional decoder stack, linear readout,
 // with the forward pass (which stores everything BPTT needs) and the exact backward pass over one sequence.
 //
-// Which steps are read out and scored (rnn-maths.md, "Losses"; dataset.ts):
+// Which steps are read out and scored (docs/maths.md, "Losses"; dataset.ts):
 //   one-to-one       a single step (T = 1, no recurrence over time); its output is scored.
 //   many-to-one      T input steps; only ŷ at the last step is scored.
 //   many-to-many-synced  T input steps; ŷ_t at every step is scored (targetLength = T).

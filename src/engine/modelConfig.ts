@@ -12,7 +12,7 @@ export const MAX_LAYERS = 4;
 
 export interface ModelConfig {
   readonly cell: CellKind;
-  /** σ of the vanilla RNN (rnn-maths.md: h_t = σ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)); ignored by LSTM/GRU. */
+  /** σ of the vanilla RNN (docs/maths.md: h_t = σ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)); ignored by LSTM/GRU. */
   readonly nonlinearity: Nonlinearity;
   readonly inputSize: number;
   readonly hiddenSize: number;

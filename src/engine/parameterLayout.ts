@@ -1,4 +1,4 @@
-// Names and shapes of every parameter of a model, in a fixed order (rnn-maths.md, "Parameter layout").
+// Names and shapes of every parameter of a model, in a fixed order (docs/maths.md, "Parameter layout").
 // PyTorch-compatible: layer l of the recurrent stack is `weight_ih_l{l}` [G·H × I_l], `weight_hh_l{l}` [G·H × H],
 // `bias_ih_l{l}` [G·H], `bias_hh_l{l}` [G·H] with I_0 = I and I_l = H above, G = 1 (rnn), 4 (lstm: i,f,g,o),
 // 3 (gru: r,z,n) — so `torch.nn.RNN/LSTM/GRU(I, H, num_layers=L).load_state_dict` accepts them by name.

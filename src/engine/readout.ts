@@ -1,4 +1,4 @@
-// The linear readout of the top layer, rnn-maths.md "Parameter layout": ŷ_t = W_out h_t + b_out
+// The linear readout of the top layer, docs/maths.md "Parameter layout": ŷ_t = W_out h_t + b_out
 // (`weight_out` [O×H], `bias_out` [O]). For cross-entropy ŷ_t are the logits of the softmax (see losses.ts).
 import { matVecAccumulate, outerProductAndTransposedMatVecAccumulate } from './kernels';
 

@@ -1,7 +1,7 @@
 // A stack of 1…MAX_LAYERS recurrent layers of one cell kind (the encoder, or the encoder–decoder's decoder).
 // Layer l > 0 reads the layer below's h_t as its input x_t; in the backward pass the layer above adds W_ihᵀ dz into
 // the layer below's ∂J/∂h_t, so every hidden gradient is the total derivative through later steps AND the layers
-// above (rnn-maths.md, "Backpropagation through time").
+// above (docs/maths.md, "Backpropagation through time").
 //
 // The stack runs one time step at a time (all layers, bottom-up forward / top-down backward) so that the
 // encoder–decoder can feed each prediction back as the next decoder input.

@@ -1,5 +1,5 @@
 // An independent, deliberately plain forward pass that computes J in double-double precision (doubleDouble.ts), for
-// the gradient check's central differences. It re-states the cell equations of rnn-maths.md ("Parameter layout")
+// the gradient check's central differences. It re-states the cell equations of docs/maths.md ("Parameter layout")
 // and the topology rules of model.ts from scratch — arrays of numbers, no shared buffers, no kernels — so a slip in
 // the fast path cannot hide in both. Slow and allocating: gradient-check sizes only (T ≤ 8, H ≤ 4).
 import type { SequenceExample } from './dataset';
@@ -172,7 +172,7 @@ export function referenceLoss(
     const example = examples[s]!;
     outputs.forEach((y, t) => {
       if (config.loss === 'mse') {
-        // ½ (ŷ − y)² per value (rnn-maths.md, "Losses")
+        // ½ (ŷ − y)² per value (docs/maths.md, "Losses")
         y.forEach((value, o) => {
           const difference = sub(value, dd(example.targets[t * O + o]!));
           total = add(total, mul(dd(0.5), mul(difference, difference)));

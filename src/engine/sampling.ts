@@ -1,7 +1,7 @@
 // Sampling text from a trained character-level model (min-char-rnn's `sample`; issue 6, chart 6): the model reads a
 // prime text one one-hot character at a time to warm up its state, then repeatedly
 //   ŷ_t = W_out h_t + b_out                     (the logits, readout.ts)
-//   p_t = softmax(ŷ_t / τ)                      (temperature τ: < 1 sharpens, > 1 flattens; rnn-maths.md "Losses")
+//   p_t = softmax(ŷ_t / τ)                      (temperature τ: < 1 sharpens, > 1 flattens; docs/maths.md "Losses")
 //   c_{t+1} ~ p_t                               (one draw of the seeded RNG, random.ts)
 // and feeds the one-hot of the drawn character back in as the next input. As τ → 0 the tempered softmax tends to the
 // one-hot of the largest logit, so τ ≤ GREEDY_TEMPERATURE is taken as exactly that limit (argmax, no division by a

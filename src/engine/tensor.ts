@@ -1,5 +1,5 @@
 // A model is a flat record of named float64 tensors (karpathy/recurrentjs style), named as PyTorch names them
-// (rnn-maths.md, "Parameter layout": `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, …, `weight_out`,
+// (docs/maths.md, "Parameter layout": `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, …, `weight_out`,
 // `bias_out`), so optimisers, clipping, penalties and serialisation iterate over names.
 
 export interface Tensor {

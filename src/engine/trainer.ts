@@ -1,6 +1,6 @@
 // The training loop: epochs × seeded-shuffled mini-batches, an optimiser step per batch (gradient descent,
-// rnn-maths.md "Losses"), validation loss per epoch, a progress callback that may cancel, and at the end the
-// per-timestep gradient norms the charts plot (rnn-maths.md, "Backpropagation through time").
+// docs/maths.md "Losses"), validation loss per epoch, a progress callback that may cancel, and at the end the
+// per-timestep gradient norms the charts plot (docs/maths.md, "Backpropagation through time").
 // No DOM or Node types: time comes from an injectable clock, cancellation from an AbortSignal-like object.
 import { computeBatchGradients, evaluateLoss, hiddenGradientDiagnostics, scoredValueCount, type HiddenGradientDiagnostics } from './bptt';
 import type { SequenceDataset, SequenceExample } from './dataset';

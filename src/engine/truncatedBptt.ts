@@ -1,4 +1,4 @@
-// Truncated BPTT(k1, k2) (Williams & Peng 1990; rnn-maths.md, "Backpropagation through time"): every k1 forward
+// Truncated BPTT(k1, k2) (Williams & Peng 1990; docs/maths.md, "Backpropagation through time"): every k1 forward
 // steps, backpropagate k2 ≥ k1 steps. The state (h, and c for LSTM) at the start of each backward window is carried
 // over from the previous window WITHOUT gradient. Each scored value enters J exactly once — in the window whose last
 // k1 steps contain it — and m is the same as for full BPTT, so TBPTT(T, T) is exactly full BPTT.

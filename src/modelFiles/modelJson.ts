@@ -1,6 +1,6 @@
 // Model files: JSON with PyTorch parameter names and shapes (issue 3, "Save/load a model"; format documented in
 // docs/model-format.md). Matrices are nested arrays [rows][cols], vectors flat arrays, so the nesting carries the shape
-// and `torch.tensor(v)` rebuilds each tensor; names follow parameterLayout.ts (rnn-maths.md, "Parameter layout").
+// and `torch.tensor(v)` rebuilds each tensor; names follow parameterLayout.ts (docs/maths.md, "Parameter layout").
 //
 // Numbers are written with JavaScript's shortest round-trip representation (ECMAScript Number::toString), which
 // JSON.parse and Python's float() read back to the identical float64, so save → load is bit-exact. Integral values are

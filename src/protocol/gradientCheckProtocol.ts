@@ -1,5 +1,5 @@
 // The Gradient Check channels: host ⇄ worker (run the engine's finite-difference check off the extension-host thread)
-// and host ⇄ webview (show it). The check itself is rnn-maths.md "Gradient check": central differences with ε = 1e-6,
+// and host ⇄ webview (show it). The check itself is docs/maths.md "Gradient check": central differences with ε = 1e-6,
 // relative error |a − n| / max(|a|, |n|, 1e-12), which must stay below 1e-6 for every parameter.
 import type { TopologyId } from '../engine/dataset';
 import type { CellKind, Nonlinearity } from '../engine/modelConfig';
@@ -7,7 +7,7 @@ import type { GradientCheckReport } from '../engine/gradcheck';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, readEnum, readInteger, reject } from './validation';
 
-/** rnn-maths.md: a small model, T ≤ 8, H ≤ 4. */
+/** docs/maths.md: a small model, T ≤ 8, H ≤ 4. */
 export const GRADIENT_CHECK_MAX_STEPS = 8;
 export const GRADIENT_CHECK_MAX_HIDDEN = 4;
 export const GRADIENT_CHECK_MAX_LAYERS = 2;

@@ -9,7 +9,6 @@ import type { ValidationResult } from './validation';
 import { accept, isRecord, reject } from './validation';
 
 /** The record the panel draws: a RunRecord (validationPredictions is optional: number series only). */
-export type PanelRunRecord = RunRecord;
 
 function isNumberOrNullArray(value: unknown): value is readonly (number | null)[] {
   return Array.isArray(value) && value.every((entry) => entry === null || typeof entry === 'number');
@@ -96,7 +95,7 @@ function checkPredictions(raw: unknown): ValidationResult<ValidationPredictions 
 }
 
 /** Checks that `raw` has the shape of a run record the panel can draw (path-precise rejection otherwise). */
-export function parsePanelRunRecord(raw: unknown, path = 'run'): ValidationResult<PanelRunRecord> {
+export function parseRunRecord(raw: unknown, path = 'run'): ValidationResult<RunRecord> {
   const prefixed = <T>(result: ValidationResult<T>): ValidationResult<T> =>
     result.ok ? result : { ok: false, issue: { ...result.issue, path: `${path}.${result.issue.path}` } };
   if (!isRecord(raw)) return reject(path, 'notObject', 'a run record object', raw);
@@ -118,5 +117,5 @@ export function parsePanelRunRecord(raw: unknown, path = 'run'): ValidationResul
   if (!isNumberOrNullArray(raw.updateGradientNorms)) {
     return reject(`${path}.updateGradientNorms`, 'wrongType', 'an array of numbers', raw.updateGradientNorms);
   }
-  return accept(raw as unknown as PanelRunRecord);
+  return accept(raw as unknown as RunRecord);
 }

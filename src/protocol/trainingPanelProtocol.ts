@@ -2,8 +2,8 @@
 // (layer, loss term, axis, epochs shown, scale), every localised string the page shows, and the validators that every
 // value crossing the boundary goes through. The host owns the run; the page draws what the engine measured.
 import type { GradientNormSample, SpectralSample, EpochMetrics, RunStatus } from '../lab/runs/runRecord';
-import type { PanelRunRecord } from './runRecordCheck';
-import { parsePanelRunRecord } from './runRecordCheck';
+import type { RunRecord } from '../lab/runs/runRecord';
+import { parseRunRecord } from './runRecordCheck';
 import type { SampleTextMessage, TextSampleHostMessage, TextSampleShownMessage } from './textSampleProtocol';
 import { parseSampleTextMessage, parseTextSampleHostMessage, parseTextSampleShownMessage } from './textSampleProtocol';
 import type { ValidationResult } from './validation';
@@ -18,7 +18,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** x axis of the decay chart: the timestep k, or the lag t − k behind the loss term t. */
 export type DecayAxis = 'timestep' | 'lag';
-/** Which gradient: of the whole loss J, or of the single loss term J_t (rnn-maths.md, "Backpropagation through time"). */
+/** Which gradient: of the whole loss J, or of the single loss term J_t (docs/maths.md, "Backpropagation through time"). */
 export type DecayTerm = 'total' | 'lossTerm';
 export type ValueScale = 'log' | 'linear';
 
@@ -78,7 +78,7 @@ export interface TrainingStateMessage {
   readonly type: 'state';
   /** Increases with every state the host sends; the page's `rendered` report echoes it. */
   readonly requestId: number;
-  readonly run: PanelRunRecord;
+  readonly run: RunRecord;
   /** Where the run is saved (null while it is still training); kept by the page so a reload can reopen it. */
   readonly runJsonPath: string | null;
   /** Total epochs the run was started with (for "epoch 12 / 50"). */
@@ -279,7 +279,7 @@ export function parseTrainingHostToWebviewMessage(raw: unknown): ValidationResul
     case 'state': {
       const requestId = readInteger(raw.requestId, 'requestId', 0, MAX_REQUEST_ID);
       if (!requestId.ok) return requestId;
-      const run = parsePanelRunRecord(raw.run);
+      const run = parseRunRecord(raw.run);
       if (!run.ok) return run;
       if (raw.runJsonPath !== null && typeof raw.runJsonPath !== 'string') return reject('runJsonPath', 'wrongType', 'a string or null', raw.runJsonPath);
       const totalEpochs = readInteger(raw.totalEpochs, 'totalEpochs', 0, Number.MAX_SAFE_INTEGER);
@@ -306,7 +306,7 @@ export function parseTrainingHostToWebviewMessage(raw: unknown): ValidationResul
         if (!Array.isArray(raw[field])) return reject(field, 'wrongType', 'an array', raw[field]);
       }
       // The appended parts must have the record's shape too: check them as a record fragment.
-      const fragment = parsePanelRunRecord(
+      const fragment = parseRunRecord(
         {
           format: 'rnn-lab.run', id: raw.runId, name: '', status: status.value, startedAt: '',
           config: { model: {}, training: {}, remedies: {} }, data: { shapes: {} },

@@ -1,5 +1,5 @@
 // worker_threads entry (dist/gradientCheckWorker.js) for "RNN Lab: Gradient Check": runs the engine's finite-difference
-// check (rnn-maths.md "Gradient check") on a tiny model off the extension-host thread — it takes 0.3–2 s, far above
+// check (docs/maths.md "Gradient check") on a tiny model off the extension-host thread — it takes 0.3–2 s, far above
 // the 50 ms the host may be busy — and posts one result or one error, then the host terminates it.
 import { parentPort } from 'node:worker_threads';
 import { checkGradients, createGradientCheckProblem } from '../engine/gradcheck';

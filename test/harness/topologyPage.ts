@@ -5,9 +5,9 @@ import type { TopologyFocus, TopologyStateMessage } from '../../src/protocol/top
 import { parseTopologyFocus } from '../../src/protocol/topologyProtocol';
 import { describeIssue } from '../../src/protocol/validation';
 import { formatTemplate } from '../../src/protocol/formatTemplate';
-import type { Translator } from '../../src/host/topology/topologyStrings';
 import { topologyPanelStrings } from '../../src/host/topology/topologyStrings';
 import { variablesStylesheet, webviewHarnessPage, webviewStubScript, type HarnessTheme } from './webviewHarness';
+import type { Translator } from '../../src/host/platform/translator';
 
 export type { HarnessTheme };
 

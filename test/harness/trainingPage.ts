@@ -4,19 +4,19 @@
 // topologyPage.ts. The stub records every message the page posts in window.__rnnLabPosted.
 import type { TrainingStateMessage } from '../../src/protocol/trainingPanelProtocol';
 import { DEFAULT_TRAINING_VIEW } from '../../src/protocol/trainingPanelProtocol';
-import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
-import type { Translator } from '../../src/host/topology/topologyStrings';
+import type { RunRecord } from '../../src/lab/runs/runRecord';
 import { trainingPanelStrings } from '../../src/host/trainingPanel/trainingPanelStrings';
 import { webviewHarnessPage, webviewStubScript } from './webviewHarness';
 import type { HarnessTheme } from './topologyPage';
 import { THEME_VARIABLES, bundleTranslator, themeStylesheet } from './topologyPage';
 import { DEFAULT_ADDING_RUN, addingRunRecord } from './trainingRunRecord';
+import type { Translator } from '../../src/host/platform/translator';
 
 export { DEFAULT_ADDING_RUN, addingRunRecord, bundleTranslator, themeStylesheet, THEME_VARIABLES };
 
 
 /** The state message the host sends after `ready` for a finished, saved run. */
-export function trainingStateMessage(translator: Translator, record: PanelRunRecord): TrainingStateMessage {
+export function trainingStateMessage(translator: Translator, record: RunRecord): TrainingStateMessage {
   return {
     type: 'state',
     requestId: 0,

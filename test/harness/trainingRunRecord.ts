@@ -1,5 +1,5 @@
 // A real run record for the training panel's screenshots and harness: the adding problem (Hochreiter & Schmidhuber
-// 1997; rnn-maths.md "Classic benchmark tasks") trained by the worker's own training loop (runTraining) and collected
+// 1997; docs/maths.md "Classic benchmark tasks") trained by the worker's own training loop (runTraining) and collected
 // by the host's RunRecordBuilder, exactly as a run in VS Code would be — nothing in it is made up.
 import type { SequenceExample } from '../../src/engine/dataset';
 import type { CellKind, ModelConfig } from '../../src/engine/modelConfig';

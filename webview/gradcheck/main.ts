@@ -1,6 +1,6 @@
 // The Gradient Check page: a table with one row per parameter matrix — shape, entries compared, the worst entry's
 // position, its analytic (BPTT) and numeric (central differences) gradient, and their relative error, red above the
-// tolerance (rnn-maths.md "Gradient check"). Reports to the host how many rows it drew and how many are red, and keeps
+// tolerance (docs/maths.md "Gradient check"). Reports to the host how many rows it drew and how many are red, and keeps
 // the outcome with setState so the panel serializer can bring it back after a window reload.
 import '../shared/base.css';
 import './style.css';

@@ -3,7 +3,7 @@
 //
 // Layout (Karpathy's "The Unreasonable Effectiveness of RNNs" picture): one column per timestep, outputs ŷ_t on the
 // top row, hidden states h_t in the middle, inputs x_t at the bottom. Between neighbouring hidden states runs the
-// recurrent arrow W_rec — the same matrix at every step, h_t = σ(W_ih x_t + W_rec h_{t−1} + b) (rnn-maths.md,
+// recurrent arrow W_rec — the same matrix at every step, h_t = σ(W_ih x_t + W_rec h_{t−1} + b) (docs/maths.md,
 // "Parameter layout"; W_rec is PyTorch's weight_hh). Encoder–decoder: the encoder's final state h_T initialises the
 // decoder (the "context" arrow), whose states s_j have their own weights W′ and emit ŷ_j.
 import type { TopologyId } from '../../src/engine/dataset';

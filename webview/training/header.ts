@@ -1,9 +1,9 @@
 // The panel's header (issue 6, item 7): run name and status, the effective configuration with where each value came
 // from, the data's shapes, and the lecture formulas — J = 1/(2m)Σ(ŷ−y)², the BPTT sum and the Jacobian product
 // ∂X_t/∂X_k = Π W_recᵀ diag(σ'(x_{i−1})) with its bound (λ₁γ)^(t−k) — with the run's current J, m, λ₁ and γ
-// substituted (rnn-maths.md "Losses" and "Backpropagation through time").
+// substituted (docs/maths.md "Losses" and "Backpropagation through time").
 import { formulaNumbers } from '../../src/lab/charts/chartSeries';
-import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
+import type { RunRecord } from '../../src/lab/runs/runRecord';
 import { formatTemplate } from '../../src/protocol/formatTemplate';
 import type { TrainingPanelStrings } from '../../src/protocol/trainingPanelProtocol';
 import type { SourcedValue } from '../../src/lab/runs/runRecord';
@@ -33,7 +33,7 @@ function sourceLabel(value: SourcedValue<unknown>, strings: TrainingPanelStrings
   }
 }
 
-function configTable(record: PanelRunRecord, strings: TrainingPanelStrings): HTMLElement {
+function configTable(record: RunRecord, strings: TrainingPanelStrings): HTMLElement {
   const sections: HTMLElement[] = [];
   for (const [section, names] of Object.entries(SHOWN_SETTINGS) as [keyof typeof SHOWN_SETTINGS, readonly string[]][]) {
     const values = record.config[section] as unknown as Readonly<Record<string, SourcedValue<unknown> | undefined>>;
@@ -56,7 +56,7 @@ function configTable(record: PanelRunRecord, strings: TrainingPanelStrings): HTM
   return html('div', { class: 'config-columns' }, ...sections);
 }
 
-function dataList(record: PanelRunRecord, strings: TrainingPanelStrings): HTMLElement {
+function dataList(record: RunRecord, strings: TrainingPanelStrings): HTMLElement {
   const { data } = record;
   const shape = (s: readonly number[]): string => `[${s.join(' × ')}]`;
   const item = (label: string, value: string): HTMLElement => html('div', { class: 'data-row' }, html('dt', {}, label), html('dd', {}, value));
@@ -72,7 +72,7 @@ function dataList(record: PanelRunRecord, strings: TrainingPanelStrings): HTMLEl
   );
 }
 
-function formulas(record: PanelRunRecord, layer: number, strings: TrainingPanelStrings): HTMLElement {
+function formulas(record: RunRecord, layer: number, strings: TrainingPanelStrings): HTMLElement {
   const n = formulaNumbers(record, layer);
   const yHat = (): Element => mi('ŷ');
   const X = (index: Element): Element => sub(mi('X'), index);
@@ -125,7 +125,7 @@ function mspace(): Element {
   return space;
 }
 
-function statusText(record: PanelRunRecord, totalEpochs: number, strings: TrainingPanelStrings): string {
+function statusText(record: RunRecord, totalEpochs: number, strings: TrainingPanelStrings): string {
   const progress = formatTemplate(strings.epochProgress, record.epochs.length, totalEpochs);
   switch (record.status) {
     case 'running':
@@ -141,7 +141,7 @@ function statusText(record: PanelRunRecord, totalEpochs: number, strings: Traini
   }
 }
 
-export function buildHeader(record: PanelRunRecord, totalEpochs: number, layer: number, strings: TrainingPanelStrings): HTMLElement {
+export function buildHeader(record: RunRecord, totalEpochs: number, layer: number, strings: TrainingPanelStrings): HTMLElement {
   const notes: HTMLElement[] = [];
   if (record.divergence !== undefined) notes.push(html('p', { class: 'run-note run-note-warning' }, formatTemplate(strings.divergenceNote, record.divergence.epoch, record.divergence.detail)));
   if (record.error !== undefined) notes.push(html('p', { class: 'run-note run-note-error' }, formatTemplate(strings.errorNote, record.error)));

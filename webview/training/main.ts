@@ -4,7 +4,7 @@
 // the series chartSeries.ts selects from what the engine measured.
 import '../shared/base.css';
 import './style.css';
-import type { PanelRunRecord } from '../../src/protocol/runRecordCheck';
+import type { RunRecord } from '../../src/lab/runs/runRecord';
 import type {
   ChartId,
   ExportFormat,
@@ -38,7 +38,7 @@ import { TextSampleCard } from './textSampleCard';
 const MIN_DRAW_INTERVAL_MS = 100;
 
 interface PageState {
-  record: PanelRunRecord;
+  record: RunRecord;
   runJsonPath: string | null;
   totalEpochs: number;
   view: TrainingView;
@@ -84,7 +84,7 @@ function createCharts(strings: TrainingPanelStrings): void {
   grid.replaceChildren(...charts.map((chart) => chart.card.element));
 }
 
-function hasLossTerm(record: PanelRunRecord): boolean {
+function hasLossTerm(record: RunRecord): boolean {
   const samples = record.gradientNormsPerTimestep;
   return samples.length > 0 && samples.every((sample) => sample.lossTermHiddenNorms !== undefined);
 }

@@ -1,7 +1,7 @@
 // The demo's comparison table, as text for the terminal and as cells for report.html (the same strings in both).
-// Columns: task, model, final J on training and validation data (J = 1/(2m) Σ(ŷ − y)², rnn-maths.md "Losses"), λ₁ of
+// Columns: task, model, final J on training and validation data (J = 1/(2m) Σ(ŷ − y)², docs/maths.md "Losses"), λ₁ of
 // W_rec, the percentage of updates clipped, and ‖∂J/∂h_k‖₂ at lags t − k = 1, 10, 25, 50 from the last step t = T − 1
-// (rnn-maths.md "Backpropagation through time") — how much gradient reaches 1, 10, 25 and 50 steps back.
+// (docs/maths.md "Backpropagation through time") — how much gradient reaches 1, 10, 25 and 50 steps back.
 import type { DemoTask } from '../../lab/lineup/lineup';
 import { normAtLag, type DemoResult } from '../../lab/lineup/lineupResult';
 

@@ -1,5 +1,5 @@
 // `rnn-lab gradcheck` — compares the BPTT gradient of a small random float64 model with central differences on every
-// parameter (rnn-maths.md, "Gradient check"); prints the worst relative error per parameter; exit 1 above 1e-6.
+// parameter (docs/maths.md, "Gradient check"); prints the worst relative error per parameter; exit 1 above 1e-6.
 import type { CliCommand } from '../cliSupport';
 import { booleanFlag, enumFlag, integerFlag, parseFlags, requirePositionals } from '../flags';
 import { TOPOLOGY_IDS } from '../../engine/dataset';
@@ -13,7 +13,7 @@ import {
 } from '../../engine/gradcheck';
 import { CELL_KINDS, LOSS_KINDS, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
 
-/** rnn-maths.md: a small model, T ≤ 8, H ≤ 4. */
+/** docs/maths.md: a small model, T ≤ 8, H ≤ 4. */
 const MAX_STEPS = 8;
 const MAX_HIDDEN = 4;
 const DEFAULT_SEED = 1;

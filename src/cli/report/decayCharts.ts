@@ -1,8 +1,7 @@
 // Chart specs for report.html from run records, through the panels' own series functions (src/lab/charts/chartSeries.ts):
 // the gradient decay ‖∂J_t/∂h_k‖ against the lag t − k (log scale) with the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) of
-// Pascanu, Mikolov & Bengio (2013) (rnn-maths.md "Backpropagation through time"), and the loss per epoch.
+// Pascanu, Mikolov & Bengio (2013) (docs/maths.md "Backpropagation through time"), and the loss per epoch.
 import { decaySeries, lossSeries, type DecaySeries } from '../../lab/charts/chartSeries';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
 import { DEFAULT_TRAINING_VIEW, type TrainingView } from '../../protocol/trainingPanelProtocol';
 import type { RunRecord } from '../../lab/runs/runRecord';
 import type { ReportDataset } from './reportModel';
@@ -14,7 +13,7 @@ export function reportView(epochsShown: number): TrainingView {
 
 /** The decay series of layer 0 (chartSeries.decaySeries, as the training panel computes it). */
 export function runDecay(record: RunRecord, epochsShown: number): DecaySeries {
-  return decaySeries(record as PanelRunRecord, reportView(epochsShown));
+  return decaySeries(record as RunRecord, reportView(epochsShown));
 }
 
 /** λ₁γ in words, as the panel's badge: below 1 vanishing is guaranteed, above 1 exploding is possible. */
@@ -31,7 +30,7 @@ export function boundDataset(series: DecaySeries, prefix = ''): ReportDataset | 
 
 /** Train and validation loss per epoch (chartSeries.lossSeries on a log axis). */
 export function lossDatasets(record: RunRecord, label: string, color: number, withTrain: boolean): ReportDataset[] {
-  const series = lossSeries(record as PanelRunRecord, true);
+  const series = lossSeries(record as RunRecord, true);
   const datasets: ReportDataset[] = [{ label: withTrain ? `${label} validation` : label, points: series.validation, color }];
   if (withTrain) datasets.unshift({ label: `${label} train`, points: series.train, color, dashed: true });
   return datasets;

@@ -1,9 +1,10 @@
-// Reads RUN_DIR/run.json for `rnn-lab report`: the panel's structural check (parsePanelRunRecord, field paths such
+// Reads RUN_DIR/run.json for `rnn-lab report`: the panel's structural check (parseRunRecord, field paths such
 // as `run.epochs[3].trainLoss`) plus the fields the report's charts read that the panel takes for granted (the
 // sourced config values, the data shapes). Every problem is a CliInputError naming the file and the field: exit 2.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parsePanelRunRecord, type PanelRunRecord } from '../../protocol/runRecordCheck';
+import { parseRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import { describeIssue, isRecord, printable } from '../../protocol/validation';
 import { RUN_RECORD_VERSION } from '../../lab/runs/runRecord';
 import { CliInputError } from '../cliSupport';
@@ -16,8 +17,8 @@ function fieldError(file: string, fieldPath: string, expected: string, received:
 }
 
 /** Validates a parsed run.json; `file` names it in errors. */
-export function validateRunRecord(raw: unknown, file: string): PanelRunRecord {
-  const parsed = parsePanelRunRecord(raw);
+export function validateRunRecord(raw: unknown, file: string): RunRecord {
+  const parsed = parseRunRecord(raw);
   if (!parsed.ok) throw new CliInputError(`${file}: ${describeIssue(parsed.issue)}`);
   const record = parsed.value;
   if (typeof record.version !== 'number' || record.version > RUN_RECORD_VERSION) {
@@ -52,7 +53,7 @@ export function validateRunRecord(raw: unknown, file: string): PanelRunRecord {
 }
 
 /** Reads and validates RUN_DIR/run.json (a path to the run.json itself is accepted too). */
-export async function readRunRecord(runPath: string): Promise<{ record: PanelRunRecord; directory: string; file: string }> {
+export async function readRunRecord(runPath: string): Promise<{ record: RunRecord; directory: string; file: string }> {
   const file = path.basename(runPath) === RUN_FILE_NAME ? runPath : path.join(runPath, RUN_FILE_NAME);
   let text: string;
   try {

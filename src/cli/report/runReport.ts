@@ -2,7 +2,6 @@
 // decay at the sampled epochs with the bound, the loss per epoch and the gradient norm per update with the clipping
 // threshold — the training panel's charts, from the same chartSeries functions.
 import { boundMatrix, updateNormSeries } from '../../lab/charts/chartSeries';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
 import type { RunRecord } from '../../lab/runs/runRecord';
 import { normAtLag } from '../../lab/lineup/lineupResult';
 import { TABLE_HEADER, TABLE_LAGS, tableCells, type TableRow } from '../demo/resultTable';
@@ -27,7 +26,7 @@ export function runSummaryRow(record: RunRecord): TableRow {
     trainLoss: last?.trainLoss ?? Number.NaN,
     validationLoss: last?.validationLoss ?? Number.NaN,
     lambda1: matrix?.largestSingularValue ?? null,
-    clippedPercent: clipping ? (updateNormSeries(record as PanelRunRecord).clippedPercent ?? 0) : null,
+    clippedPercent: clipping ? (updateNormSeries(record as RunRecord).clippedPercent ?? 0) : null,
     lagNorms: norms === null ? null : TABLE_LAGS.map((lag) => normAtLag(norms, lag)),
     ...(record.status !== 'completed' ? { note: record.status } : {}),
   };
@@ -45,7 +44,7 @@ export function runReportData(record: RunRecord): ReportData {
   }));
   const bound = boundDataset(decay);
   if (bound !== null) decayDatasets.push(bound);
-  const updates = updateNormSeries(record as PanelRunRecord);
+  const updates = updateNormSeries(record as RunRecord);
   const updateDatasets: ReportDataset[] = [{ label: '‖∂J/∂θ‖ before clipping', points: updates.points, color: 0 }];
   if (updates.threshold !== null && updates.points.length > 0) {
     updateDatasets.push({

@@ -1,5 +1,5 @@
 // `rnn-lab train … --cell esn`: an echo state network on the same windows the BPTT models train on (Jaeger 2001;
-// rnn-maths.md "Remedies → Echo state network"; src/engine/esn/). The reservoir is drawn from the run's seed, the
+// docs/maths.md "Remedies → Echo state network"; src/engine/esn/). The reservoir is drawn from the run's seed, the
 // readout is fitted once in closed form by ridge regression — there are no epochs, no gradients and no divergence,
 // so the `--json` fields that describe BPTT are present with their "not applicable" values (see docs/train-json.md).
 import { performance } from 'node:perf_hooks';

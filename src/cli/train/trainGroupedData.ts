@@ -1,6 +1,6 @@
 // `rnn-lab train DATA --group COL --target COL [--column INPUTS]`: tables that hold many short sequences, one row
 // per step, with a column naming the sequence — samples/adding-problem.csv (Hochreiter & Schmidhuber 1997;
-// rnn-maths.md "Classic benchmark tasks"). Each sequence becomes one example (src/data/prepare/groupedSequences.ts):
+// docs/maths.md "Classic benchmark tasks"). Each sequence becomes one example (src/data/prepare/groupedSequences.ts):
 // many-to-one reads the target at its last step, synced many-to-many at every step. The last sequences are held
 // out for validation, as the last windows are for a single series. Values are used as they are (no normalisation:
 // the adding problem's inputs and markers are already in [0, 1] and its target is their sum).

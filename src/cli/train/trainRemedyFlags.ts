@@ -28,7 +28,7 @@ export const REMEDY_FLAGS = {
   washout: { type: 'string', accepts: 'W, an integer ≥ 0 (with --cell esn)' },
 } as const satisfies Readonly<Record<string, FlagSpec>>;
 
-export const REMEDY_HELP = `Remedies (rnn-maths.md "Remedies"):
+export const REMEDY_HELP = `Remedies (docs/maths.md "Remedies"):
   --clip-norm X       clip the global gradient norm: if ‖g‖ ≥ X then g ← X·g/‖g‖ (Pascanu Alg. 1)
   --clip-value X      clip every gradient element to [−X, X]
   --l2 X              L2 penalty X‖θ‖²/2 on the weight matrices

@@ -1,6 +1,6 @@
 // Text as data for character-level models (min-char-rnn): a vocabulary of the distinct characters, each character
 // a one-hot input vector of size V, and the class index of the next character as the target (softmax
-// cross-entropy, rnn-maths.md "Losses"). Also labelled sentences for many-to-one classification (sentiment).
+// cross-entropy, docs/maths.md "Losses"). Also labelled sentences for many-to-one classification (sentiment).
 import type { SequenceDataset, SequenceExample } from '../../engine/dataset';
 import { DataError } from '../dataError';
 import type { ParsedTable } from '../parse/parsedTable';

@@ -1,5 +1,5 @@
 // Plain text → a character-level model (min-char-rnn): one-hot characters in, the next character out at every step
-// (synced many-to-many, softmax cross-entropy, rnn-maths.md "Losses"), windows of T characters cut by the data layer
+// (synced many-to-many, softmax cross-entropy, docs/maths.md "Losses"), windows of T characters cut by the data layer
 // (data/characterText.ts), the last `validationSplit` of them kept for validation; and labelled sentences → a
 // many-to-one classifier. The vocabulary is stored with the
 // model so sampled classes can be turned back into characters. No vscode import.

@@ -1,5 +1,5 @@
 // Tables that hold many short sequences, one row per time step, with a column naming the sequence — the
-// layout of samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"):
+// layout of samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; docs/maths.md "Classic benchmark tasks"):
 //   sequence,step,value,marker,target
 // Each sequence becomes one example: inputs are the chosen columns at every step; the target is read from the
 // target column — at the last step (many-to-one, e.g. the sum of the two marked values) or at every step

@@ -1,5 +1,5 @@
 // Recognises a table of many short sequences stored one row per step — the layout of samples/adding-problem.csv
-// (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"):
+// (Hochreiter & Schmidhuber 1997; docs/maths.md "Classic benchmark tasks"):
 //   sequence,step,value,marker,target
 // Windows cut across such a table would mix the end of one sequence with the start of the next, so it is trained
 // one example per sequence instead (groupedSequences.ts). Recognised only when the header says so, never guessed

@@ -1,4 +1,4 @@
-// Cutting series into (input, target) windows for each lecture topology (brief, "Lecture content"; rnn-maths.md,
+// Cutting series into (input, target) windows for each lecture topology (brief, "Lecture content"; docs/maths.md,
 // "Losses": the topology decides which outputs are scored). With series x (C columns) and target column y:
 //   many-to-one      x[s … s+T−1]            → y[s+T−1+h]                    (1 scored step)
 //   synced           x[s … s+T−1]            → y[s+h … s+T−1+h]              (T scored steps)

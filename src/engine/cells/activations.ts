@@ -1,4 +1,4 @@
-// Scalar nonlinearities of the cells (rnn-maths.md, "Parameter layout"). Written so the derivative is computed from
+// Scalar nonlinearities of the cells (docs/maths.md, "Parameter layout"). Written so the derivative is computed from
 // the stored OUTPUT, which is all the backward pass keeps (min-char-rnn style): tanh' = 1 − h², sig' = s(1 − s),
 // relu' = [h > 0] (PyTorch's convention: the derivative at 0 is 0).
 

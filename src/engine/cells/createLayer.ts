@@ -1,4 +1,4 @@
-// Builds the layer object of a cell kind (rnn-maths.md, "Parameter layout").
+// Builds the layer object of a cell kind (docs/maths.md, "Parameter layout").
 import type { CellKind, Nonlinearity } from '../modelConfig';
 import { GruLayer } from './gruLayer';
 import { LstmLayer } from './lstmLayer';

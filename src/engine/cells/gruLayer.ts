@@ -1,4 +1,4 @@
-// GRU layer in the "reset-after" form of PyTorch and cuDNN, rnn-maths.md "Parameter layout" (blocks r, z, n):
+// GRU layer in the "reset-after" form of PyTorch and cuDNN, docs/maths.md "Parameter layout" (blocks r, z, n):
 //   r = sig(W_ir x + b_ir + W_hr h_{t−1} + b_hr),  z = sig(W_iz x + b_iz + W_hz h_{t−1} + b_hz)
 //   n = tanh(W_in x + b_in + r ⊙ (W_hn h_{t−1} + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
 // Because r multiplies (W_hn h + b_hn) AFTER the product, the input-side and hidden-side pre-activation gradients of

@@ -1,8 +1,8 @@
-// LSTM layer, rnn-maths.md "Parameter layout" (gate blocks stacked along the rows in the order i, f, g, o):
+// LSTM layer, docs/maths.md "Parameter layout" (gate blocks stacked along the rows in the order i, f, g, o):
 //   [z_i; z_f; z_g; z_o] = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh
 //   i = sig(z_i), f = sig(z_f), g = tanh(z_g), o = sig(z_o)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g,  h_t = o ⊙ tanh(c_t)
-// The cell path ∂c_t/∂c_{t−1} = diag(f_t) is why the gradient survives (rnn-maths.md, "Remedies").
+// The cell path ∂c_t/∂c_{t−1} = diag(f_t) is why the gradient survives (docs/maths.md, "Remedies").
 import { biasPlusTransposedMatVec, squaredNorm, transposedMatVecAccumulate } from '../kernels';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';

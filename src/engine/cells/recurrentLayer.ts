@@ -6,7 +6,7 @@
 //   input         [T × I]      step t's input x_t starts at inputOffset + t·I (layer 0: the sequence; layer l > 0:
 //                              the layer below's hiddenStates, offset H so that row t is h_t of that layer)
 //   hiddenGradients [T × H]    row t is the TOTAL derivative ∂J/∂h_t (through later steps and the layers above),
-//                              the quantity of rnn-maths.md, "Backpropagation through time": g_t = ‖∂J/∂h_t‖₂
+//                              the quantity of docs/maths.md, "Backpropagation through time": g_t = ‖∂J/∂h_t‖₂
 //
 //   stepGradients [T × G·H]    row t is dz_t = ∂J/∂(pre-activations of step t), the hidden side (what W_hh, b_hh see);
 //   inputStepGradients         the input side (what W_ih, b_ih see): the same array except for GRU (gruLayer.ts)

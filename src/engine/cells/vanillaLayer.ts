@@ -1,7 +1,7 @@
-// Vanilla (Elman) RNN layer, rnn-maths.md "Parameter layout":
+// Vanilla (Elman) RNN layer, docs/maths.md "Parameter layout":
 //   h_t = σ(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh),  σ ∈ {tanh, relu, sigmoid}.
 // Its one-step Jacobian ∂h_t/∂h_{t−1} = diag(σ'(a_t)) W_hh is the factor whose product over time vanishes or
-// explodes (rnn-maths.md, "Backpropagation through time").
+// explodes (docs/maths.md, "Backpropagation through time").
 import type { Nonlinearity } from '../modelConfig';
 import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../kernels';
 import { sigmoid } from './activations';

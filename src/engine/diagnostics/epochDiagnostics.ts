@@ -1,4 +1,4 @@
-// Everything the gradient panels chart for one sampled epoch (issue 4, "Diagnostics"; rnn-maths.md
+// Everything the gradient panels chart for one sampled epoch (issue 4, "Diagnostics"; docs/maths.md
 // "Backpropagation through time"), measured on one probe sequence (the first validation window, else the first
 // training window) with the parameters at the end of that epoch. Sampling every epoch would cost an extra
 // backward pass, H Jacobian sweeps and an eigen-decomposition each, so about DEFAULT_DIAGNOSTIC_SAMPLES epochs are

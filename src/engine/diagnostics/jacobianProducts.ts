@@ -1,4 +1,4 @@
-// Jacobian-product norms ‖∂h_t/∂h_k‖₂ for a chosen step t (issue 4, "Diagnostics"; rnn-maths.md "Backpropagation
+// Jacobian-product norms ‖∂h_t/∂h_k‖₂ for a chosen step t (issue 4, "Diagnostics"; docs/maths.md "Backpropagation
 // through time"): the product ∂h_t/∂h_k = Π_{k<i≤t} ∂h_i/∂h_{i−1} whose decay or growth with the lag t − k is the
 // vanishing/exploding-gradient problem, drawn against the bound (λ₁γ)^(t−k) of diagnostics/spectral.ts.
 // For the vanilla RNN ∂h_i/∂h_{i−1} = diag(σ'(a_i)) W_hh; for LSTM/GRU the step Jacobian also runs through the gates

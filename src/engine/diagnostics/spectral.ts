@@ -1,4 +1,4 @@
-// Spectral diagnostics of the recurrent matrices (issue 4, "Diagnostics"; rnn-maths.md "Backpropagation through
+// Spectral diagnostics of the recurrent matrices (issue 4, "Diagnostics"; docs/maths.md "Backpropagation through
 // time"). Pascanu, Mikolov & Bengio (2013): ∂X_{k+1}/∂X_k = W_recᵀ diag(σ'(x_k)), so
 //   ‖∂X_{k+1}/∂X_k‖ ≤ ‖W_rec‖₂ · sup|σ'| = λ₁γ   and   ‖∂X_t/∂X_k‖ ≤ (λ₁γ)^(t−k).
 // λ₁ < 1/γ is SUFFICIENT for vanishing gradients (the bound itself decays geometrically); λ₁ > 1/γ is NECESSARY for
@@ -7,11 +7,11 @@
 //
 // Which matrix is "W_rec":
 //   rnn   W_rec = W_hh (`weight_hh_l{l}`, H×H), γ of the model's nonlinearity: tanh 1, sigmoid ¼, relu 1.
-//   lstm  `weight_hh_l{l}` stacks four H×H blocks in gate order i, f, g, o (rnn-maths.md "Parameter layout"). Each
+//   lstm  `weight_hh_l{l}` stacks four H×H blocks in gate order i, f, g, o (docs/maths.md "Parameter layout"). Each
 //         block W_h· feeds one gate's pre-activation, so the bound is reported per block with that gate's γ
 //         (i, f, o: sigmoid ¼; g: tanh 1), plus the full stacked 4H×H matrix (block "stacked", γ = 1 = the largest
 //         gate γ; no eigenvalues, it is not square). These bound the paths through W_hh only: the LSTM cell path
-//         ∂c_t/∂c_{t−1} = diag(f_t) bypasses W_hh, which is exactly why LSTM gradients survive (rnn-maths.md
+//         ∂c_t/∂c_{t−1} = diag(f_t) bypasses W_hh, which is exactly why LSTM gradients survive (docs/maths.md
 //         "Remedies → LSTM"), so for LSTM a "vanishing guaranteed" verdict applies to the W_hh paths, not to c.
 //   gru   `weight_hh_l{l}` stacks r, z, n blocks (r, z: sigmoid ¼; n: tanh 1), reported the same way. The path
 //         h_t = … + z⊙h_{t−1} likewise bypasses W_hh.
@@ -44,7 +44,7 @@ export type SpectralVerdict = 'vanishing-guaranteed' | 'exploding-possible' | 'c
 /** γ = sup|σ'(x)|: tanh' ≤ 1 (at 0), sigmoid' ≤ ¼ (at 0), relu' ∈ {0, 1}. */
 export const NONLINEARITY_GAMMA: Readonly<Record<Nonlinearity, number>> = { tanh: 1, sigmoid: 0.25, relu: 1 };
 
-/** Gate blocks stacked along the rows of weight_hh, with the nonlinearity applied to each (rnn-maths.md). */
+/** Gate blocks stacked along the rows of weight_hh, with the nonlinearity applied to each (docs/maths.md). */
 const GATE_BLOCKS: Readonly<Record<Exclude<CellKind, 'rnn'>, readonly { name: string; nonlinearity: Nonlinearity }[]>> = {
   lstm: [
     { name: 'i', nonlinearity: 'sigmoid' },

@@ -1,9 +1,9 @@
-// Echo state network training and prediction (Jaeger 2001; rnn-maths.md "Echo state network"): run the fixed
+// Echo state network training and prediction (Jaeger 2001; docs/maths.md "Echo state network"): run the fixed
 // reservoir over each sequence, collect features z(n) = [1; u(n); x(n)] at the scored steps, and fit the linear
 // readout ŷ = W_out z in closed form by ridge regression. No BPTT: the reservoir is never trained, which is how an
 // ESN sidesteps vanishing gradients (the lecture's "remedies for vanishing").
 //
-// Topologies (which steps give training samples, as rnn-maths.md "Losses" scores them):
+// Topologies (which steps give training samples, as docs/maths.md "Losses" scores them):
 //   many-to-one, one-to-one   the state after the last input step (one sample per sequence). The washout does not
 //                             apply (no step is scored before the end); sequences start from x = 0.
 //   many-to-many-synced       every step n ≥ washout of every sequence (each starts from x = 0; its first
@@ -35,7 +35,7 @@ export interface EchoStateNetwork {
 
 export interface EchoStateTrainingResult {
   readonly network: EchoStateNetwork;
-  /** J = 1/(2m) Σ (ŷ − y)² over the m scored target values of the training set (rnn-maths.md "Losses"). */
+  /** J = 1/(2m) Σ (ŷ − y)² over the m scored target values of the training set (docs/maths.md "Losses"). */
   readonly trainLoss: number;
   /** Same J on the validation set, or null when none was given. */
   readonly validationLoss: number | null;
@@ -117,7 +117,7 @@ export function predictEchoState(network: EchoStateNetwork, example: SequenceExa
   return predictions;
 }
 
-/** J = 1/(2m) Σ (ŷ − y)², m = scored target values (synced: steps n ≥ washout), as rnn-maths.md "Losses". */
+/** J = 1/(2m) Σ (ŷ − y)², m = scored target values (synced: steps n ≥ washout), as docs/maths.md "Losses". */
 export function echoStateLoss(network: EchoStateNetwork, examples: readonly SequenceExample[]): number {
   const O = network.outputSize;
   const prediction = new Float64Array(O);

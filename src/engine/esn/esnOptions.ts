@@ -1,4 +1,4 @@
-// Options of the echo state network (rnn-maths.md "Echo state network"; issue 4: `--cell esn --reservoir N
+// Options of the echo state network (docs/maths.md "Echo state network"; issue 4: `--cell esn --reservoir N
 // --spectral-radius X --leak A --sparsity S --input-scale X --ridge B --washout W`), with the defaults as named
 // constants and one validation function that names the offending option.
 

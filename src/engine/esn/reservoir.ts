@@ -1,4 +1,4 @@
-// The fixed random reservoir of an echo state network (Jaeger 2001; rnn-maths.md "Echo state network"):
+// The fixed random reservoir of an echo state network (Jaeger 2001; docs/maths.md "Echo state network"):
 //   x(n) = (1−a)·x(n−1) + a·tanh(W_in [1; u(n)] + W x(n−1)),
 // W [N×N] sparse (a fraction S of exact zeros, the rest uniform on [−1, 1]) rescaled to spectral radius ρ,
 // W_in [N×(1+I)] dense uniform on [−inputScale, inputScale]. Neither is trained; only the readout is.

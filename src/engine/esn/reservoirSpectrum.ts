@@ -1,7 +1,7 @@
 // Spectral diagnostics of an echo-state reservoir, in the same JSON shape as the trained models' W_hh
 // (diagnostics/spectral.ts), so the spectral panel can show ρ, λ₁ and the eigenvalues of W beside a BPTT-trained RNN.
 // With leak a the state Jacobian is ∂x(n)/∂x(n−1) = (1−a)I + a·diag(tanh'(·))·W, so its norm is bounded by
-// (1−a) + a·λ₁γ (γ = 1 for tanh); for a = 1 this is the Pascanu bound λ₁γ of rnn-maths.md. The bound and verdict use
+// (1−a) + a·λ₁γ (γ = 1 for tanh); for a = 1 this is the Pascanu bound λ₁γ of docs/maths.md. The bound and verdict use
 // that leaky factor ("lambdaGamma" holds it). The ESN itself is never trained by BPTT, so the verdict describes how
 // fast the reservoir forgets its inputs, not a training gradient.
 import { recurrentMatrixSpectrum, spectralVerdict, NONLINEARITY_GAMMA, type RecurrentMatrixSpectrum } from '../diagnostics/spectral';

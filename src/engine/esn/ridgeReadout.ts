@@ -1,4 +1,4 @@
-// Ridge-regression readout in closed form (rnn-maths.md "Echo state network"):
+// Ridge-regression readout in closed form (docs/maths.md "Echo state network"):
 //   W_out = Y Xᵀ (X Xᵀ + βI)⁻¹,
 // X [F×S] the feature columns z = [1; u; x] of the S kept samples, Y [O×S] their targets. Equivalently
 // (X Xᵀ + βI) W_outᵀ = X Yᵀ, a symmetric positive-definite system (for β > 0) solved by Cholesky.

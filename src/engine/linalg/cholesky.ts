@@ -1,5 +1,5 @@
 // Cholesky factorisation A = L Lᵀ of a symmetric positive-definite matrix and the matching solver, for the ridge
-// regression readout of the echo state network (rnn-maths.md "Echo state network": W_out = Y Xᵀ (X Xᵀ + βI)⁻¹, i.e.
+// regression readout of the echo state network (docs/maths.md "Echo state network": W_out = Y Xᵀ (X Xᵀ + βI)⁻¹, i.e.
 // solve (X Xᵀ + βI) W_outᵀ = X Yᵀ). Half the cost of LU and no pivoting needed for SPD matrices.
 import { assertMatrixShape, assertSquareMatrix } from './checks';
 

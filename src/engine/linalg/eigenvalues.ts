@@ -1,6 +1,6 @@
 // All eigenvalues (complex) of a general real square matrix: balance, reduce to Hessenberg form, then the shifted
 // double-step QR iteration of Francis (EISPACK HQR, as in JAMA's EigenvalueDecomposition.hqr2 without the
-// eigenvector part). Used for ρ(W_rec) (rnn-maths.md "Remedies → Initialisation: scale to a target spectral radius")
+// eigenvector part). Used for ρ(W_rec) (docs/maths.md "Remedies → Initialisation: scale to a target spectral radius")
 // and for the complex eigenvalues the spectral panel plots (issue 4, "Diagnostics"). As in EISPACK HQR (eigenvalues
 // only), the QR sweeps update just the active block l…n (rows and columns outside it do not affect the eigenvalues).
 //

@@ -1,5 +1,5 @@
 // Householder QR decomposition A = Q R of a dense row-major matrix (Golub & Van Loan, "Matrix Computations", §5.2).
-// Used by orthogonal initialisation (rnn-maths.md "Remedies → Initialisation": W = g·Q, signs fixed by diag(R)) and by
+// Used by orthogonal initialisation (docs/maths.md "Remedies → Initialisation": W = g·Q, signs fixed by diag(R)) and by
 // tests. Householder reflections are backward stable, unlike classical Gram–Schmidt, so QᵀQ = I to machine precision
 // even for ill-conditioned A.
 

@@ -1,4 +1,4 @@
-// Largest singular value λ₁ = ‖W‖₂ (rnn-maths.md "Backpropagation through time": the bound ‖∂X_{k+1}/∂X_k‖ ≤ λ₁γ).
+// Largest singular value λ₁ = ‖W‖₂ (docs/maths.md "Backpropagation through time": the bound ‖∂X_{k+1}/∂X_k‖ ≤ λ₁γ).
 // Exact: λ₁² is the largest eigenvalue of the Gram matrix WᵀW (or WWᵀ, whichever is smaller), computed by the
 // symmetric tridiagonal QL solver. Chosen over power iteration because it needs no tolerance, does not stall when
 // σ₁ ≈ σ₂ (orthogonal and near-orthogonal W_rec are exactly the interesting case), and costs O(H³) ≈ milliseconds

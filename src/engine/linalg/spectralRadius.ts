@@ -1,4 +1,4 @@
-// Rescaling W_rec to a target spectral radius (rnn-maths.md "Remedies → Initialisation: scale to a target spectral
+// Rescaling W_rec to a target spectral radius (docs/maths.md "Remedies → Initialisation: scale to a target spectral
 // radius ρ", and "Echo state network": reservoir scaled to ρ). Eigenvalues scale linearly, ρ(cW) = |c|ρ(W), so one
 // multiplication by target/ρ(W) is exact up to rounding; the result is re-measured and corrected once so the returned
 // matrix's computed ρ is within 1e-6 (relative to max(1, target)) of the target.

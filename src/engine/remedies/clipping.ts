@@ -1,4 +1,4 @@
-// Gradient clipping, the remedy for exploding gradients (rnn-maths.md, "Remedies"; issue 4 `--clip-norm`, `--clip-value`).
+// Gradient clipping, the remedy for exploding gradients (docs/maths.md, "Remedies"; issue 4 `--clip-norm`, `--clip-value`).
 // Both act in place on the gradient set after BPTT and before the optimiser step, and allocate nothing.
 import type { ParameterSet } from '../tensor';
 

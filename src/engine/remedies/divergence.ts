@@ -1,6 +1,6 @@
 // Divergence detection (issue 4, "Divergence"): a NaN/Inf loss or parameter, or a gradient norm above a bound, stops
 // training; the trainer keeps the last good parameters (LastGoodParameters below) and reports which remedy to try.
-// The exploding-gradient analysis behind the hints is rnn-maths.md "Backpropagation through time" (λ₁γ > 1 is
+// The exploding-gradient analysis behind the hints is docs/maths.md "Backpropagation through time" (λ₁γ > 1 is
 // necessary for explosion) and "Remedies" (clipping, smaller steps, orthogonal/scaled W_rec, LSTM's cell path).
 //
 // Texts here are English (CLI output, `--json`); `reason` and `remedies` are stable codes a host can localise itself.

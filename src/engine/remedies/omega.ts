@@ -1,4 +1,4 @@
-// Pascanu's Ω regulariser against vanishing gradients (Pascanu, Mikolov & Bengio 2013, eq. 9; rnn-maths.md
+// Pascanu's Ω regulariser against vanishing gradients (Pascanu, Mikolov & Bengio 2013, eq. 9; docs/maths.md
 // "Remedies → Penalties"; issue 4 `--omega X`):
 //   Ω = Σ_k ( ‖(∂J/∂x_{k+1}) (∂x_{k+1}/∂x_k)‖ / ‖∂J/∂x_{k+1}‖ − 1 )²,
 // with ∂J/∂x_{k+1} treated as a constant and only W_rec receiving ∂Ω. It pushes every one-step Jacobian to preserve the

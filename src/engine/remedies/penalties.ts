@@ -1,4 +1,4 @@
-// L2 weight decay (rnn-maths.md, "Remedies → Penalties"; issue 4 `--l2 X`): J ← J + λ‖θ‖²/2, so ∂J/∂θ ← ∂J/∂θ + λθ.
+// L2 weight decay (docs/maths.md, "Remedies → Penalties"; issue 4 `--l2 X`): J ← J + λ‖θ‖²/2, so ∂J/∂θ ← ∂J/∂θ + λθ.
 //
 // Which tensors: the weight matrices only — every `weight_*` (W_ih, W_hh of every layer, the decoder's, and the readout
 // W_out) — not the biases. A bias shifts one unit's operating point and does not make the map steeper, so penalising it

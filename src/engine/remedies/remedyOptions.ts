@@ -1,4 +1,4 @@
-// The lecture's remedies as ONE engine-level options object (issue 4, "Remedies"; rnn-maths.md "Remedies" and
+// The lecture's remedies as ONE engine-level options object (issue 4, "Remedies"; docs/maths.md "Remedies" and
 // "Backpropagation through time"), shared by `rnn-lab train` (src/cli/trainRemedyFlags.ts) and the extension's
 // training worker. trainingRemedies.ts turns it into trainer hooks; init.ts applies `init` when the parameters are drawn.
 //

@@ -2,7 +2,7 @@
 // bookkeeping the diagnostics report: every update's pre-clip norm (ClippingStats), the divergence report, and the
 // last good parameters.
 //
-// Per mini-batch, in the order the maths needs (rnn-maths.md "Remedies"; the reference code of Pascanu et al. adds
+// Per mini-batch, in the order the maths needs (docs/maths.md "Remedies"; the reference code of Pascanu et al. adds
 // α∂Ω/∂W_hh BEFORE measuring and clipping the norm, so penalties are clipped with the rest of ∂J/∂θ):
 //   after every backward pass   Ω: collect the sequence's terms (the layers' stored h and ∂J/∂h_k)
 //   before the optimiser step   1. the parameters this batch was computed with gave a finite loss (the trainer checks)

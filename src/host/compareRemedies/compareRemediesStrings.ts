@@ -1,6 +1,6 @@
 // Strings of the Compare Remedies page, localised in the host (the webview has no l10n API).
 import type { CompareStrings } from '../../protocol/compareRemediesProtocol';
-import type { Translator } from '../topology/topologyStrings';
+import type { Translator } from '../platform/translator';
 
 export function comparisonStrings(l10n: Translator): CompareStrings {
   return {

@@ -1,8 +1,7 @@
 // Builds what the explanation page shows — one topic's localised words, its formula and its sources — and the panel's
 // fixed labels. Takes the translator as a parameter (vscode.l10n in the extension), so unit tests and the screenshot
-// harness build the same state outside VS Code. The type-only import of `l10n` (shadowed by the parameters) is what
-// lets `vscode-l10n-dev export` recognise the `l10n.t('…')` calls below.
-import type { l10n } from 'vscode';
+// harness build the same state outside VS Code. The parameter is named `l10n`, so `vscode-l10n-dev export` recognises
+// the `l10n.t('…')` calls below.
 import type {
   ExperimentStatus,
   ExplanationPanelStrings,
@@ -12,9 +11,9 @@ import type {
 import { lectureTopicText } from './lectureTopicText';
 import type { LectureSource, LectureTopicId } from './lectureTopics';
 import { LECTURE_TOPIC_IDS, lectureTopic } from './lectureTopics';
+import type { Translator } from '../platform/translator';
 
 /** The part of vscode.l10n this module uses (the same shape as lectureTopicText.ts's Translator). */
-export type Translator = Pick<typeof l10n, 't'>;
 
 /** "R. Pascanu, T. Mikolov, Y. Bengio (2013). On the difficulty … . ICML 2013 …" — citations stay in their language. */
 export function formatSource(source: LectureSource): string {

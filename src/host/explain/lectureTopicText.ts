@@ -2,11 +2,10 @@
 // terms: "gradiente que se desvanece", "retropropagación a través del tiempo", "recorte del gradiente" …). The
 // translator is a parameter named `l10n` (as in topologyStrings.ts) so `vscode-l10n-dev export` finds every
 // `l10n.t('…')` literal and unit tests can run this without VS Code.
-import type { l10n } from 'vscode';
 import type { LectureTopicId } from './lectureTopics';
+import type { Translator } from '../platform/translator';
 
 /** The part of vscode.l10n this module uses. */
-export type Translator = Pick<typeof l10n, 't'>;
 
 export interface LectureTopicText {
   readonly title: string;

@@ -1,5 +1,5 @@
 // The lecture's topics as data, in the order the lecture teaches them: the formula (Unicode text, shown as is in the
-// explanation panel; every formula is the one in /work/shared/reference/rnn-maths.md, section named beside it), the
+// explanation panel; every formula is the one in docs/maths.md, section named beside it), the
 // papers it comes from, and the experiment that shows it on a bundled sample. The words around the formula are
 // localised separately (lectureTopicText.ts). No vscode import: unit tests check every topic against package.json.
 import type { ExplanationTopicId } from '../../protocol/explainProtocol';
@@ -93,7 +93,7 @@ function sineRun(name: string, settings: SettingsOverrides): CommandExperiment {
 const ADDING_TRAINING = { optimizer: 'sgd', learningRate: 0.05 } as const;
 
 /**
- * samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"): 100 sequences
+ * samples/adding-problem.csv (Hochreiter & Schmidhuber 1997; docs/maths.md "Classic benchmark tasks"): 100 sequences
  * of 50 steps, grouped by their `sequence` column, the sum of the two marked values read after the last step
  * (many-to-one, decided by the data). The answer depends on steps up to 50 back, so how much gradient crosses those
  * steps is the whole story: the vanilla RNN's vanishes, the LSTM's does not. Values and markers already lie in [0, 1]
@@ -131,7 +131,7 @@ const HOCHREITER_1997: LectureSource = {
 export const LECTURE_TOPICS: readonly LectureTopic[] = [
   {
     id: 'topologies',
-    // rnn-maths.md "Parameter layout": the same cell and readout at every step, whatever the topology.
+    // docs/maths.md "Parameter layout": the same cell and readout at every step, whatever the topology.
     formula: ['hₜ = σ(W_ih xₜ + b_ih + W_hh hₜ₋₁ + b_hh)', 'ŷₜ = W_out hₜ + b_out'],
     sources: [
       { authors: 'A. Karpathy', year: 2015, title: 'The unreasonable effectiveness of recurrent neural networks', venue: 'karpathy.github.io' },
@@ -141,7 +141,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'cost-and-gradient-descent',
-    // rnn-maths.md "Losses": the lecture's ½, so ∂J/∂ŷᵢ = (ŷᵢ − yᵢ)/m.
+    // docs/maths.md "Losses": the lecture's ½, so ∂J/∂ŷᵢ = (ŷᵢ − yᵢ)/m.
     formula: ['J(θ) = 1/(2m) · Σᵢ (ŷᵢ − yᵢ)²', '∂J/∂ŷᵢ = (ŷᵢ − yᵢ)/m', 'θ ← θ − α · ∂J/∂θ'],
     sources: [RUMELHART_1986],
     experiment: sineRun('lecture: gradient descent', {
@@ -152,7 +152,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'bptt',
-    // rnn-maths.md "Backpropagation through time" and the lecture's three equations.
+    // docs/maths.md "Backpropagation through time" and the lecture's three equations.
     formula: [
       '∂ε/∂θ = Σₜ ∂εₜ/∂θ',
       '∂εₜ/∂θ = Σ_{k≤t} (∂εₜ/∂Xₜ) (∂Xₜ/∂Xₖ) (∂⁺Xₖ/∂θ)',
@@ -169,7 +169,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'vanishing-gradient',
-    // rnn-maths.md "Backpropagation through time", bound of Pascanu et al. 2013.
+    // docs/maths.md "Backpropagation through time", bound of Pascanu et al. 2013.
     formula: [
       '‖∂X_{k+1}/∂X_k‖ ≤ ‖W_recᵀ‖ · ‖diag(σ′(x_k))‖ ≤ λ₁ γ',
       '‖∂Xₜ/∂Xₖ‖ ≤ (λ₁ γ)^(t−k) → 0   if λ₁ < 1/γ',
@@ -187,7 +187,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'exploding-gradient',
-    // rnn-maths.md "Backpropagation through time": λ₁ > 1/γ is necessary (not sufficient) for exploding.
+    // docs/maths.md "Backpropagation through time": λ₁ > 1/γ is necessary (not sufficient) for exploding.
     formula: ['‖∂Xₜ/∂Xₖ‖ ≤ (λ₁ γ)^(t−k)', 'λ₁ > 1/γ is necessary for ‖∂Xₜ/∂Xₖ‖ → ∞'],
     sources: [PASCANU_2013, BENGIO_1994],
     experiment: sineRun('lecture: exploding gradient', {
@@ -198,7 +198,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'truncated-bptt',
-    // rnn-maths.md "Backpropagation through time": TBPTT(k1, k2), state carried across chunks without gradient.
+    // docs/maths.md "Backpropagation through time": TBPTT(k1, k2), state carried across chunks without gradient.
     formula: [
       'every k₁ steps:  ∂ε/∂θ ≈ Σ_{t in chunk} Σ_{k=t−k₂+1}^{t} (∂εₜ/∂Xₜ)(∂Xₜ/∂Xₖ)(∂⁺Xₖ/∂θ)',
       'k₂ ≥ k₁;  h (and c) carried to the next chunk, its gradient cut',
@@ -218,7 +218,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'penalties',
-    // rnn-maths.md "Remedies": L2 weight decay and Pascanu's regulariser Ω (reference weight α = 2).
+    // docs/maths.md "Remedies": L2 weight decay and Pascanu's regulariser Ω (reference weight α = 2).
     formula: [
       'J′ = J + λ ‖θ‖² / 2',
       'Ω = Σₖ ( ‖(∂J/∂x_{k+1}) (∂x_{k+1}/∂x_k)‖ / ‖∂J/∂x_{k+1}‖ − 1 )²',
@@ -235,7 +235,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'gradient-clipping',
-    // rnn-maths.md "Remedies": clipping by global norm (Pascanu Alg. 1) and by value.
+    // docs/maths.md "Remedies": clipping by global norm (Pascanu Alg. 1) and by value.
     formula: ['g = ∂J/∂θ  (all parameters)', 'if ‖g‖ ≥ τ:  g ← τ · g / ‖g‖', 'by value:  gᵢ ← min(max(gᵢ, −c), c)'],
     sources: [
       PASCANU_2013,
@@ -249,7 +249,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'weight-initialisation',
-    // rnn-maths.md "Remedies": Xavier, orthogonal (every singular value 1), identity for ReLU (IRNN).
+    // docs/maths.md "Remedies": Xavier, orthogonal (every singular value 1), identity for ReLU (IRNN).
     formula: [
       'Xavier:  W ~ U(−√(6/(fan_in + fan_out)), +√(6/(fan_in + fan_out)))',
       'orthogonal:  W = Q (QR of a Gaussian matrix),  every singular value = 1',
@@ -273,7 +273,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'echo-state-networks',
-    // rnn-maths.md "Remedies": Jaeger's leaky reservoir and the ridge readout.
+    // docs/maths.md "Remedies": Jaeger's leaky reservoir and the ridge readout.
     formula: [
       'x(n) = (1−a) x(n−1) + a · tanh(W_in [1; u(n)] + W x(n−1))',
       'W fixed, random, sparse, scaled to spectral radius ρ(W) = 0.95',
@@ -294,7 +294,7 @@ export const LECTURE_TOPICS: readonly LectureTopic[] = [
   },
   {
     id: 'lstm',
-    // rnn-maths.md "Parameter layout" (gate order i, f, g, o) and "Remedies" (the cell path).
+    // docs/maths.md "Parameter layout" (gate order i, f, g, o) and "Remedies" (the cell path).
     formula: [
       'i, f, o = sig(·),  g = tanh(·)',
       'cₜ = f ⊙ cₜ₋₁ + i ⊙ g',

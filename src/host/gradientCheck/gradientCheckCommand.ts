@@ -1,4 +1,4 @@
-// "RNN Lab: Gradient Check": the finite-difference check of rnn-maths.md "Gradient check" for the CURRENT settings'
+// "RNN Lab: Gradient Check": the finite-difference check of docs/maths.md "Gradient check" for the CURRENT settings'
 // cell, nonlinearity, layers and topology, on a model small enough to check every entry (H ≤ 4, T ≤ 8, at most 2
 // layers). Resolves with what the panel drew (for tests).
 import * as vscode from 'vscode';

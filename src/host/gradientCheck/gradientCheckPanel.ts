@@ -1,4 +1,4 @@
-// "RNN Lab: Gradient Check" panel: runs the engine's finite-difference check (rnn-maths.md "Gradient check") for the
+// "RNN Lab: Gradient Check" panel: runs the engine's finite-difference check (docs/maths.md "Gradient check") for the
 // current settings on a tiny model in a worker_threads worker, and shows per parameter matrix the worst entry's
 // analytic and numeric gradient and their relative error (red above 1e-6). One panel; the host keeps the last result
 // and replays it on `ready`; the page keeps it with setState too, so after a window reload the serializer

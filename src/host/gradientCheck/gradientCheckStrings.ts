@@ -1,6 +1,6 @@
 // Strings of the Gradient Check page, localised in the host (the webview has no l10n API).
 import type { GradientCheckStrings } from '../../protocol/gradientCheckProtocol';
-import type { Translator } from '../topology/topologyStrings';
+import type { Translator } from '../platform/translator';
 
 export function gradientCheckStrings(l10n: Translator): GradientCheckStrings {
   return {

@@ -1,10 +1,9 @@
-// What each field of a `*.rnn.json` means in the lecture, with its formula (rnn-maths.md sections in brackets):
+// What each field of a `*.rnn.json` means in the lecture, with its formula (docs/maths.md sections in brackets):
 // the text of the hover. Formulas are language-neutral and kept apart from the localised sentence. No vscode import.
 import type { JsonPath } from '../../modelFiles/json/jsonNavigation';
-import type { l10n } from 'vscode';
+import type { Translator } from '../platform/translator';
 
 /** vscode.l10n's `t` (the parameter is named l10n so `@vscode/l10n-dev export` extracts the calls). */
-type Translator = Pick<typeof l10n, 't'>;
 
 export interface FieldExplanation {
   /** `tbptt.k1`: the field as written in diagnostics. */

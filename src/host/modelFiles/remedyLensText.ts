@@ -1,5 +1,5 @@
 // The short lens above each remedy field of a `*.rnn.json`: which lecture problem the field addresses and, when known,
-// its current effect (rnn-maths.md, "Remedies" and "Backpropagation through time"):
+// its current effect (docs/maths.md, "Remedies" and "Backpropagation through time"):
 //   exploding gradient — gradient clipping (by norm, by value), truncated BPTT, penalties (L2);
 //   vanishing gradient — weight initialisation, echo state network, LSTM (and GRU), Pascanu's Ω;
 //   W_hh rescaled to a spectral radius acts on both.
@@ -8,10 +8,9 @@
 import type { RnnConfig } from '../../modelFiles/rnnConfig/rnnConfig';
 import type { SpectralVerdict } from '../../engine/diagnostics/spectral';
 import type { InitialSpectrumResult } from '../../modelFiles/rnnConfig/initialSpectrum';
-import type { l10n } from 'vscode';
+import type { Translator } from '../platform/translator';
 
 /** vscode.l10n's `t` (the parameter is named l10n so `@vscode/l10n-dev export` extracts the calls). */
-type Translator = Pick<typeof l10n, 't'>;
 
 /** Top-level fields that carry a lens, in the order the lecture lists the remedies. */
 export const REMEDY_FIELDS = ['cell', 'init', 'spectralRadius', 'clipNorm', 'clipValue', 'tbptt', 'l2', 'omega'] as const;

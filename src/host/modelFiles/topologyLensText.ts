@@ -3,10 +3,9 @@
 // recognition (src/modelFiles), localised through the translator. No vscode import.
 import type { TopologyId } from '../../engine/dataset';
 import type { TopologyRecognition } from '../../modelFiles/topologyRecognition';
-import type { l10n } from 'vscode';
+import type { Translator } from '../platform/translator';
 
 /** vscode.l10n's `t` (the parameter is named l10n so `@vscode/l10n-dev export` extracts the calls). */
-type Translator = Pick<typeof l10n, 't'>;
 
 /** The argument `rnnLab.showTopologies` accepts (shared/protocol/topologyProtocol.ts). */
 export interface TopologyLensFocus {

@@ -1,13 +1,12 @@
 // Every string the topology webview shows, localised here in the host (the webview has no l10n API) and sent in the
 // state message. Spanish terms follow the course glossary (uno a uno, codificador–decodificador, paso de tiempo …).
 // Takes the translator as a parameter (vscode.l10n in the extension) so the screenshot harness can build the same
-// state outside VS Code. The parameter is deliberately named `l10n`, shadowing the type-only import: the calls read
-// `l10n.t('…')` after an import of l10n from 'vscode', which is what `vscode-l10n-dev export` extracts.
-import type { l10n } from 'vscode';
+// state outside VS Code. The parameter is named `l10n`, so the calls read `l10n.t('…')`, which is what
+// `vscode-l10n-dev export` extracts.
 import type { TopologyPanelStrings } from '../../protocol/topologyProtocol';
+import type { Translator } from '../platform/translator';
 
 /** The part of vscode.l10n this module uses. */
-export type Translator = Pick<typeof l10n, 't'>;
 
 export function topologyPanelStrings(l10n: Translator): TopologyPanelStrings {
   return {

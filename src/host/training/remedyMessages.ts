@@ -1,4 +1,4 @@
-// The localised text of a divergence: what happened and which remedy to try (rnn-maths.md, "Remedies": clipping
+// The localised text of a divergence: what happened and which remedy to try (docs/maths.md, "Remedies": clipping
 // for exploding gradients, a smaller step, LSTM's cell path ∂c_t/∂c_{t−1} = diag(f_t), orthogonal initialisation).
 import * as vscode from 'vscode';
 import type { DivergenceInfo, RemedyHint } from '../../lab/runs/runRecord';

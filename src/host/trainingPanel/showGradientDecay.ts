@@ -2,7 +2,7 @@
 // saved run (a quick pick lists both, newest first; `{ runJsonPath }` or `{ runId }` skips it). Resolves with the
 // page's render report (which charts it drew, with how many points), or undefined when the user cancelled.
 import * as vscode from 'vscode';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import { isRecord } from '../../protocol/validation';
 import type { TrainingPanelRun, TrainingPanelServices, TrainingRenderReport } from './trainingPanel';
 import { TrainingPanel } from './trainingPanel';
@@ -21,7 +21,7 @@ export interface ShowGradientDecayArgs {
 export interface GradientDecaySources {
   readonly services: TrainingPanelServices;
   /** Runs training now: id, name and live record. */
-  readonly activeRuns: () => readonly { readonly runId: string; readonly record: PanelRunRecord; readonly totalEpochs: number }[];
+  readonly activeRuns: () => readonly { readonly runId: string; readonly record: RunRecord; readonly totalEpochs: number }[];
   /** Folders holding saved runs (runStoreLocation.allRunsRoots). */
   readonly runRoots: () => readonly string[];
 }

@@ -5,7 +5,7 @@
 // so every sample can be reproduced from its caption.
 import * as vscode from 'vscode';
 import { textSampleAvailability } from '../../lab/runs/characterRun';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import type {
   TextSampleAvailability,
   TextSampleHostMessage,
@@ -25,7 +25,7 @@ export interface TextSampleCardServices {
 
 export class TextSampleCardHost {
   private availability: TextSampleAvailability | null = null;
-  private record: PanelRunRecord | undefined;
+  private record: RunRecord | undefined;
   private runJsonPath: string | null = null;
   private busy = false;
   private request: TextSampleRequest = DEFAULT_TEXT_SAMPLE_REQUEST;
@@ -66,7 +66,7 @@ export class TextSampleCardHost {
   }
 
   /** The panel shows a (new or updated) run. */
-  setRun(record: PanelRunRecord, runJsonPath: string | null): void {
+  setRun(record: RunRecord, runJsonPath: string | null): void {
     const otherRun = this.record?.id !== record.id;
     if (otherRun) {
       this.last = undefined;

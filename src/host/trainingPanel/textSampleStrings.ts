@@ -2,7 +2,7 @@
 // sent with the card's state. Spanish terms follow the course glossary (temperatura, muestrear). The parameter is
 // named `l10n` so `vscode-l10n-dev export` extracts the calls.
 import type { TextSampleStrings } from '../../protocol/textSampleProtocol';
-import type { Translator } from '../topology/topologyStrings';
+import type { Translator } from '../platform/translator';
 
 export function textSampleStrings(l10n: Translator): TextSampleStrings {
   return {

@@ -4,7 +4,7 @@
 // cannot rebuild. Live progress is forwarded as it comes (the worker already throttles it to ≤ 10 messages/s).
 import * as vscode from 'vscode';
 import { chartJson, chartTable, tableToCsv } from '../../lab/charts/chartExport';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import type {
   ChartId,
   ChartRenderReport,
@@ -37,7 +37,7 @@ export interface TrainingRenderReport {
 
 /** The run a panel shows. */
 export interface TrainingPanelRun {
-  readonly record: PanelRunRecord;
+  readonly record: RunRecord;
   /** run.json, or null while the run is still training. */
   readonly runJsonPath: string | null;
   readonly totalEpochs: number;
@@ -165,7 +165,7 @@ export class TrainingPanel extends Disposable {
     return this.run.record.id;
   }
 
-  get record(): PanelRunRecord {
+  get record(): RunRecord {
     return this.run.record;
   }
 

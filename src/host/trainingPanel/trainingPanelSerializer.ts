@@ -3,8 +3,8 @@
 // training when the window reloaded was never saved — the panel closes with a message saying so.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parsePanelRunRecord } from '../../protocol/runRecordCheck';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import { parseRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import { parseTrainingPersistedState } from '../../protocol/trainingPanelProtocol';
 import { describeIssue } from '../../protocol/validation';
 import { RunStore } from '../../lab/runs/runStore';
@@ -12,9 +12,9 @@ import type { TrainingPanelServices } from './trainingPanel';
 import { TrainingPanel } from './trainingPanel';
 
 /** Reads and checks a saved run for the panel; throws an Error naming the file and the problem. */
-export async function readPanelRun(runJsonPath: string): Promise<PanelRunRecord> {
+export async function readPanelRun(runJsonPath: string): Promise<RunRecord> {
   const record = await new RunStore(path.dirname(path.dirname(runJsonPath))).read(runJsonPath);
-  const parsed = parsePanelRunRecord(record);
+  const parsed = parseRunRecord(record);
   if (!parsed.ok) throw new Error(`${runJsonPath}: ${describeIssue(parsed.issue)}`);
   return parsed.value;
 }
@@ -23,7 +23,7 @@ export class TrainingPanelSerializer implements vscode.WebviewPanelSerializer<un
   constructor(
     private readonly services: TrainingPanelServices,
     /** The live record of a run still training in this window, if any. */
-    private readonly liveRun: (runId: string) => { record: PanelRunRecord; totalEpochs: number } | undefined,
+    private readonly liveRun: (runId: string) => { record: RunRecord; totalEpochs: number } | undefined,
   ) {}
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

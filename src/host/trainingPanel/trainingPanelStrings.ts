@@ -3,7 +3,7 @@
 // Takes the translator as a parameter (vscode.l10n in the extension) so the screenshot harness builds the same state
 // outside VS Code; the parameter is named `l10n` so `vscode-l10n-dev export` extracts the `l10n.t('…')` calls.
 import type { TrainingPanelStrings } from '../../protocol/trainingPanelProtocol';
-import type { Translator } from '../topology/topologyStrings';
+import type { Translator } from '../platform/translator';
 
 export function trainingPanelStrings(l10n: Translator): TrainingPanelStrings {
   return {

@@ -3,7 +3,7 @@
 // rnnLab.sampleText) and the serializers of the training and Gradient Check panels.
 // Called once from activate().
 import * as vscode from 'vscode';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import { EXPORT_TRAINING_CHART_COMMAND, exportTrainingChart } from './exportTrainingChart';
 import { GRADIENT_CHECK_COMMAND, gradientCheck, gradientCheckRequestFromSettings } from '../gradientCheck/gradientCheckCommand';
 import type { GradientDecaySources } from './showGradientDecay';
@@ -17,7 +17,7 @@ import { GradientCheckPanel } from '../gradientCheck/gradientCheckPanel';
 import { GradientCheckPanelSerializer } from '../gradientCheck/gradientCheckSerializer';
 import { SAMPLE_TEXT_COMMAND, sampleTextCommand } from './sampleTextCommand';
 
-function totalEpochsOf(record: PanelRunRecord): number {
+function totalEpochsOf(record: RunRecord): number {
   return record.config.training.epochs.value;
 }
 
@@ -45,7 +45,7 @@ function followRuns(runs: RunManager, services: TrainingPanelServices): vscode.D
 
 export function registerTrainingPanel(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, runs: RunManager): vscode.Disposable {
   const services: TrainingPanelServices = { extensionUri: context.extensionUri, log };
-  const liveRun = (runId: string): { record: PanelRunRecord; totalEpochs: number } | undefined => {
+  const liveRun = (runId: string): { record: RunRecord; totalEpochs: number } | undefined => {
     const record = runs.snapshot(runId);
     return record === undefined ? undefined : { record, totalEpochs: totalEpochsOf(record) };
   };

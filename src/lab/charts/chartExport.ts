@@ -2,7 +2,7 @@
 // column per dataset, empty cells for gaps) or JSON. Pure text building, so the host writes it and tests read it back.
 import type { SeriesPoint } from './chartSeries';
 import { decaySeries, heatmapSeries, lossSeries, predictionSeries, spectrumSeries, updateNormSeries } from './chartSeries';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../runs/runRecord';
 import type { ChartId, TrainingView } from '../../protocol/trainingPanelProtocol';
 
 interface NamedSeries {
@@ -35,7 +35,7 @@ export function tableToCsv(table: ChartTable): string {
 }
 
 /** The data of one chart as named series (heatmap: one series per sampled epoch, x = timestep, y = log10 norm). */
-export function chartTable(record: PanelRunRecord, view: TrainingView, chart: ChartId): ChartTable {
+export function chartTable(record: RunRecord, view: TrainingView, chart: ChartId): ChartTable {
   switch (chart) {
     case 'decay': {
       const decay = decaySeries(record, view);
@@ -82,7 +82,7 @@ export function chartTable(record: PanelRunRecord, view: TrainingView, chart: Ch
 }
 
 /** JSON export: the table plus, for the decay chart, the bound's numbers and for the spectrum the eigenvalues. */
-export function chartJson(record: PanelRunRecord, view: TrainingView, chart: ChartId): string {
+export function chartJson(record: RunRecord, view: TrainingView, chart: ChartId): string {
   const table = chartTable(record, view, chart);
   const extra: Record<string, unknown> = { run: record.id, name: record.name };
   if (chart === 'decay') {

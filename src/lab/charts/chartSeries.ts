@@ -1,11 +1,11 @@
 // The exact data each chart of the training panel draws, taken from a run record (saved, or the live partial one).
 // Pure functions, no DOM: the page draws these series as they are, unit tests check them against runs whose decay is
 // known by hand. Nothing here computes a gradient or a spectrum — those are the engine's measurements
-// (rnn-maths.md, "Backpropagation through time"); here they are only selected, paired with their axes, and the bound
+// (docs/maths.md, "Backpropagation through time"); here they are only selected, paired with their axes, and the bound
 // (λ₁γ)^(t−k) is anchored on the measured curve.
 import type { SpectralVerdict } from '../../engine/diagnostics/spectral';
 import type { DecayAxis, DecayTerm, TrainingView } from '../../protocol/trainingPanelProtocol';
-import type { PanelRunRecord } from '../../protocol/runRecordCheck';
+import type { RunRecord } from '../runs/runRecord';
 import type { GradientNormSample, SpectralSample } from '../runs/runRecord';
 
 /** One point; y null is a gap (a non-finite norm of a diverged run, or ≤ 0 on a log axis). */
@@ -61,7 +61,7 @@ export interface DecaySeries {
 }
 
 /** Layers that have gradient samples, ascending. */
-export function sampledLayers(record: PanelRunRecord): number[] {
+export function sampledLayers(record: RunRecord): number[] {
   return [...new Set(record.gradientNormsPerTimestep.map((sample) => sample.layer))].sort((a, b) => a - b);
 }
 
@@ -82,7 +82,7 @@ export function pickEvenly<T>(items: readonly T[], count: number): T[] {
  * SCORED steps: for synced many-to-many scored step j is input step j; many-to-one scores only after the last input
  * step; encoder–decoder and one-to-many score decoder steps, which all come after the last encoder step T−1.
  */
-export function lossTermEncoderStep(record: PanelRunRecord, sample: GradientNormSample): number {
+export function lossTermEncoderStep(record: RunRecord, sample: GradientNormSample): number {
   const steps = sample.hiddenNorms.length;
   const topology = record.config.model.topology.value;
   if (topology === 'many-to-many-synced' && sample.lossTerm !== undefined) return Math.min(sample.lossTerm, steps - 1);
@@ -96,13 +96,13 @@ export function boundMatrix(spectral: SpectralSample, layer: number, cell: strin
 }
 
 /** The latest spectral sample whose epoch is ≤ `epoch` (spectra are sampled at the same epochs as the norms). */
-export function spectrumAtOrBefore(record: PanelRunRecord, epoch: number): SpectralSample | undefined {
+export function spectrumAtOrBefore(record: RunRecord, epoch: number): SpectralSample | undefined {
   let found: SpectralSample | undefined;
   for (const sample of record.spectra) if (sample.epoch <= epoch && (found === undefined || sample.epoch >= found.epoch)) found = sample;
   return found;
 }
 
-export function decaySeries(record: PanelRunRecord, view: TrainingView): DecaySeries {
+export function decaySeries(record: RunRecord, view: TrainingView): DecaySeries {
   const layers = sampledLayers(record);
   const layer = layers.includes(view.layer) ? view.layer : (layers[0] ?? 0);
   const samples = record.gradientNormsPerTimestep.filter((sample) => sample.layer === layer).sort((a, b) => a.epoch - b.epoch);
@@ -140,7 +140,7 @@ export function decaySeries(record: PanelRunRecord, view: TrainingView): DecaySe
   const newestHidden = newest === undefined ? undefined : term === 'lossTerm' ? newest.lossTermHiddenNorms : newest.hiddenNorms;
   const anchor = newestHidden?.[lossStep];
   if (spectral !== undefined && matrix !== undefined && typeof anchor === 'number' && Number.isFinite(anchor) && anchor > 0) {
-    // ‖∂J_t/∂h_k‖ = ‖∂J_t/∂h_t · ∂h_t/∂h_k‖ ≤ ‖∂J_t/∂h_t‖ · (λ₁γ)^(t−k)  (Pascanu et al. 2013, rnn-maths.md).
+    // ‖∂J_t/∂h_k‖ = ‖∂J_t/∂h_t · ∂h_t/∂h_k‖ ≤ ‖∂J_t/∂h_t‖ · (λ₁γ)^(t−k)  (Pascanu et al. 2013, docs/maths.md).
     const points: SeriesPoint[] = [];
     for (let k = 0; k <= lossStep; k++) {
       const position = x(k)!;
@@ -175,7 +175,7 @@ export interface HeatmapSeries {
   readonly range: { readonly min: number; readonly max: number } | null;
 }
 
-export function heatmapSeries(record: PanelRunRecord, view: TrainingView): HeatmapSeries {
+export function heatmapSeries(record: RunRecord, view: TrainingView): HeatmapSeries {
   const decay = decaySeries(record, { ...view, epochsShown: 0 });
   const samples = record.gradientNormsPerTimestep.filter((sample) => sample.layer === decay.layer).sort((a, b) => a.epoch - b.epoch);
   let min = Infinity;
@@ -209,7 +209,7 @@ export interface LossSeries {
   readonly validation: readonly SeriesPoint[];
 }
 
-export function lossSeries(record: PanelRunRecord, logScale: boolean): LossSeries {
+export function lossSeries(record: RunRecord, logScale: boolean): LossSeries {
   return {
     train: record.epochs.map((e) => ({ x: e.epoch, y: drawable(e.trainLoss, logScale) })),
     validation: record.epochs.filter((e) => e.validationLoss !== null).map((e) => ({ x: e.epoch, y: drawable(e.validationLoss, logScale) })),
@@ -230,7 +230,7 @@ export interface UpdateNormSeries {
   readonly clippedPercent: number | null;
 }
 
-export function updateNormSeries(record: PanelRunRecord): UpdateNormSeries {
+export function updateNormSeries(record: RunRecord): UpdateNormSeries {
   const clipNorm = record.config.remedies.clipNorm.value;
   const fractions = record.epochs.map((e) => e.clippedFraction).filter((f): f is number => typeof f === 'number' && Number.isFinite(f));
   return {
@@ -275,7 +275,7 @@ function eigenvalueSets(sample: SpectralSample | undefined, layer: number): Eige
     }));
 }
 
-export function spectrumSeries(record: PanelRunRecord, layer: number): SpectrumSeries {
+export function spectrumSeries(record: RunRecord, layer: number): SpectrumSeries {
   const spectra = [...record.spectra].sort((a, b) => a.epoch - b.epoch);
   const cell = record.config.model.cell.value;
   const unitCircle: SeriesPoint[] = [];
@@ -322,7 +322,7 @@ export interface PredictionSeries {
   readonly predictions: readonly SeriesPoint[];
 }
 
-export function predictionSeries(record: PanelRunRecord): PredictionSeries | null {
+export function predictionSeries(record: RunRecord): PredictionSeries | null {
   const data = record.validationPredictions;
   if (data === undefined || data.windows.length === 0) return null;
   const targets: SeriesPoint[] = [];
@@ -354,7 +354,7 @@ export interface FormulaNumbers {
   readonly boundOverWindow: number | null;
 }
 
-export function formulaNumbers(record: PanelRunRecord, layer: number): FormulaNumbers {
+export function formulaNumbers(record: RunRecord, layer: number): FormulaNumbers {
   const last = record.epochs[record.epochs.length - 1];
   const shapes = record.data.shapes;
   const steps = shapes.inputShape[1];

@@ -32,7 +32,7 @@ export interface CompareLineupOptions {
 export function effectiveRemedyParameters(settings: CompareRemedySettings): { clipNorm: number; k1: number; k2: number; l2: number } {
   const positive = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
   const k1 = Math.round(positive(settings.tbpttK1, DEMO_TRUNCATION.k1));
-  // k2 ≥ k1 is required by TBPTT(k1, k2) (rnn-maths.md "Truncated BPTT"); 0 means "same as k1".
+  // k2 ≥ k1 is required by TBPTT(k1, k2) (docs/maths.md "Truncated BPTT"); 0 means "same as k1".
   const k2 = Math.max(k1, Math.round(positive(settings.tbpttK2, k1)));
   return { clipNorm: positive(settings.clipNorm, DEMO_CLIP_NORM), k1, k2, l2: positive(settings.l2, DEMO_L2) };
 }

@@ -1,9 +1,9 @@
 // The experiments of `rnn-lab demo` (issue 8, "The headless main job"), in the lecture's order; Compare Remedies
 // (src/host/compareRemedies, trained by src/worker/compareRemediesWorker.ts) uses the sine line-up with the user's data and settings:
-//   1. the adding problem (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"): a vanilla tanh RNN
+//   1. the adding problem (Hochreiter & Schmidhuber 1997; docs/maths.md "Classic benchmark tasks"): a vanilla tanh RNN
 //      against an LSTM — the vanilla RNN's ‖∂J/∂h_k‖ vanishes across the 50 steps, the LSTM's cell path
-//      ∂c_t/∂c_{t−1} = diag(f_t) keeps it alive (rnn-maths.md "Remedies → LSTM");
-//   2. the remedy line-up on the noisy sine series (rnn-maths.md "Remedies"): the same vanilla tanh RNN with no remedy,
+//      ∂c_t/∂c_{t−1} = diag(f_t) keeps it alive (docs/maths.md "Remedies → LSTM");
+//   2. the remedy line-up on the noisy sine series (docs/maths.md "Remedies"): the same vanilla tanh RNN with no remedy,
 //      + clipping by global norm, + truncated BPTT, + L2, identity init (IRNN: relu, W_hh = I), orthogonal init, LSTM, GRU;
 //   3. a small echo state network on the same sine windows (no BPTT at all).
 // Every experiment has a fixed seed, so two runs print the same table. `--quick` trains fewer epochs (the tests and a

@@ -96,7 +96,7 @@ export async function loadSineSeries(samplesDirectory: string): Promise<DemoData
 
 /**
  * J = 1/(2m) Σ (ȳ − y)² of the constant prediction ȳ = mean of the training targets, over the validation targets
- * (rnn-maths.md "Losses"): the loss of a model that learned nothing; NaN without validation targets.
+ * (docs/maths.md "Losses"): the loss of a model that learned nothing; NaN without validation targets.
  */
 export function meanPredictorLoss(data: Pick<DemoDataset, 'training' | 'validation'>): number {
   let sum = 0;

@@ -1,7 +1,7 @@
 // The Compare Remedies table (issue 6): one row per trained line-up entry. Pure: the panel and the tests both use it.
 //
 // Loss threshold: J* = COMPARE_THRESHOLD_FACTOR × (the best final validation J of the line-up), J = 1/(2m)Σ(ŷ−y)²
-// (rnn-maths.md "Losses"). "Steps to threshold" counts optimiser updates until an entry's validation J first falls to
+// (docs/maths.md "Losses"). "Steps to threshold" counts optimiser updates until an entry's validation J first falls to
 // J* or below: epoch e (1-based) ends after e × (updates per epoch) updates. An echo state network fits its readout in
 // closed form: 0 gradient updates, so it reaches J* in 0 steps when its J ≤ J*, else never.
 

@@ -1,6 +1,6 @@
 // What a training run is, as the host saves it (`.rnn-lab/runs/<timestamp>-<name>/run.json`) and as the panels read it
 // back: the effective configuration with where each value came from, the data's fingerprint and shapes, metrics per
-// epoch, and the per-timestep gradient norms ‖∂J/∂h_k‖ (rnn-maths.md, "Backpropagation through time") sampled across
+// epoch, and the per-timestep gradient norms ‖∂J/∂h_k‖ (docs/maths.md, "Backpropagation through time") sampled across
 // epochs. Plain JSON only (no typed arrays), so a record written today is readable by every later version.
 import type { TopologyId } from '../../engine/dataset';
 import type { CellKind, Nonlinearity } from '../../engine/modelConfig';
@@ -130,13 +130,13 @@ export interface EpochMetrics {
   /** Mean over the epoch's updates of the global gradient norm ‖∂J/∂θ‖ before clipping. */
   readonly meanGradientNorm: number;
   readonly maxGradientNorm: number;
-  /** Fraction of updates whose gradient was clipped (rnn-maths.md, "Remedies"). */
+  /** Fraction of updates whose gradient was clipped (docs/maths.md, "Remedies"). */
   readonly clippedFraction: number;
   readonly elapsedMs: number;
 }
 
 /**
- * ‖∂J/∂h_k‖ for k = 0…T−1 at one sampled epoch and layer (rnn-maths.md, "Backpropagation through time"), measured on
+ * ‖∂J/∂h_k‖ for k = 0…T−1 at one sampled epoch and layer (docs/maths.md, "Backpropagation through time"), measured on
  * the same probe sequence every time (the first validation window, else the first training window), so the curves of
  * different epochs are comparable.
  */

@@ -135,7 +135,7 @@ export function resolveSettings(layers: SettingsLayers = {}): ResolvedSettings {
   return { settings: sourced, problems };
 }
 
-/** Constraints between keys. Truncated BPTT(k1, k2) needs k2 ≥ k1 (rnn-maths.md, "Backpropagation through time"). */
+/** Constraints between keys. Truncated BPTT(k1, k2) needs k2 ≥ k1 (docs/maths.md, "Backpropagation through time"). */
 function crossFieldProblems(settings: SourcedSettings): SettingProblem[] {
   const k1 = settings.remedies.tbpttK1;
   const k2 = settings.remedies.tbpttK2;

@@ -1,4 +1,4 @@
-// Which epochs record the per-timestep gradient norms ‖∂J/∂h_k‖ (rnn-maths.md, "Backpropagation through time").
+// Which epochs record the per-timestep gradient norms ‖∂J/∂h_k‖ (docs/maths.md, "Backpropagation through time").
 // Measuring them costs an extra backward pass over a probe batch, so only about `maxSamples` epochs are sampled:
 // the first, the last, and evenly spaced ones between — enough for the decay chart's one-line-per-epoch view and
 // the epoch × timestep heatmap of issue 6.

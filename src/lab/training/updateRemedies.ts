@@ -1,5 +1,5 @@
 // What happens to each mini-batch gradient between BPTT and the optimiser step (the trainer's `beforeUpdate` hook),
-// in the order the maths needs (rnn-maths.md, "Remedies"); steps 1–3 are the engine's own `penalizeAndClip`
+// in the order the maths needs (docs/maths.md, "Remedies"); steps 1–3 are the engine's own `penalizeAndClip`
 // (remedies/trainingRemedies.ts), the worker adds the streaming of every update's norm and per-epoch statistics:
 //   1. L2: ∂J/∂θ ← ∂J/∂θ + λθ on the weight matrices (the penalty is part of J, so it is clipped with the rest);
 //      Ω (Pascanu): ∂J/∂W_hh ← ∂J/∂W_hh + α ∂Ω/∂W_hh, its terms collected after every backward pass (vanilla RNN only);

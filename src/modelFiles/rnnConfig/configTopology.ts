@@ -1,4 +1,4 @@
-// The topology of an RNN Lab config: as written, or inferred from the step counts (rnn-maths.md, "Losses": the
+// The topology of an RNN Lab config: as written, or inferred from the step counts (docs/maths.md, "Losses": the
 // topology decides which outputs are scored). With T_in = inputLength (or data.window) and T_out = outputLength:
 //   1 → 1 one-to-one · 1 → N one-to-many · T → 1 many-to-one · T → T synced · T → M (M ≠ T) encoder–decoder.
 import type { TopologyId } from '../../engine/dataset';

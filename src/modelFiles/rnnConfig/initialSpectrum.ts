@@ -1,4 +1,4 @@
-// λ₁γ of the recurrent matrices as a `*.rnn.json` would initialise them (rnn-maths.md, "Backpropagation through
+// λ₁γ of the recurrent matrices as a `*.rnn.json` would initialise them (docs/maths.md, "Backpropagation through
 // time": ‖∂X_{k+1}/∂X_k‖ ≤ λ₁γ, λ₁ = largest singular value of W_rec, γ = sup|σ'|). The parameters are drawn exactly as
 // a training run draws them (engine init.ts: same seed, same draw order, same scheme and ρ rescaling), then λ₁ of
 // every W_hh gate block is measured (engine linalg). The largest λ₁γ decides the verdict: if it is < 1 every block's
@@ -22,7 +22,7 @@ export const MAX_HIDDEN_SIZE_FOR_INIT_SPECTRUM = 256;
 export const INIT_SPECTRUM_COST_BUDGET = 256 ** 3;
 export const SPECTRAL_RESCALE_COST_FACTOR = 5;
 
-/** Gate blocks stacked in weight_hh, with the nonlinearity after each (rnn-maths.md "Parameter layout"). */
+/** Gate blocks stacked in weight_hh, with the nonlinearity after each (docs/maths.md "Parameter layout"). */
 const GATED_BLOCKS: Readonly<Record<'lstm' | 'gru', readonly { readonly name: string; readonly nonlinearity: Nonlinearity }[]>> = {
   lstm: [
     { name: 'i', nonlinearity: 'sigmoid' },

@@ -5,14 +5,14 @@ import type { InitScheme } from '../../engine/init';
 import type { LossKind, Nonlinearity } from '../../engine/modelConfig';
 import type { ConfigCell, NORMALIZATION_KINDS, ONE_TO_MANY_INPUTS, OPTIMIZER_KINDS } from './rnnConfigFields';
 
-/** Truncated BPTT(k1, k2) (rnn-maths.md, "Backpropagation through time"): every k1 steps, backpropagate k2 ≥ k1. */
+/** Truncated BPTT(k1, k2) (docs/maths.md, "Backpropagation through time"): every k1 steps, backpropagate k2 ≥ k1. */
 export interface TbpttSettings {
   readonly k1: number;
   /** Defaults to k1 (the common "chunked" form). */
   readonly k2: number;
 }
 
-/** Echo state network (rnn-maths.md, "Remedies → Echo state network"). */
+/** Echo state network (docs/maths.md, "Remedies → Echo state network"). */
 export interface EsnSettings {
   /** Reservoir units N. */
   readonly reservoir: number;

@@ -1,6 +1,6 @@
 // Every field of an RNN Lab `*.rnn.json` with its type, bounds and default — the table the reader checks against.
 // schemas/rnn-config.schema.json states the same bounds for the editor (a unit test keeps the two equal).
-// Defaults follow rnn-maths.md where it fixes one (ESN ρ = 0.95, LSTM forget bias +1, Ω weight 2.0 in the reference
+// Defaults follow docs/maths.md where it fixes one (ESN ρ = 0.95, LSTM forget bias +1, Ω weight 2.0 in the reference
 // code — here 0 = off until the student turns the remedy on).
 import { DEFAULT_IDENTITY_SCALE, DEFAULT_INIT_SCHEME, INIT_SCHEMES } from '../../engine/init';
 import { TOPOLOGY_IDS } from '../../engine/dataset';
@@ -64,10 +64,10 @@ export const DEFAULT_BATCH = 32;
 export const DEFAULT_SEED = 42;
 export const DEFAULT_L2 = 0;
 export const DEFAULT_OMEGA = 0;
-/** Jozefowicz et al. 2015 (rnn-maths.md, "Initialisation"). */
+/** Jozefowicz et al. 2015 (docs/maths.md, "Initialisation"). */
 export const DEFAULT_FORGET_BIAS = 1;
 export const DEFAULT_ESN_RESERVOIR = 100;
-/** rnn-maths.md, "Echo state network": ρ default 0.95. */
+/** docs/maths.md, "Echo state network": ρ default 0.95. */
 export const DEFAULT_ESN_SPECTRAL_RADIUS = 0.95;
 export const DEFAULT_ESN_LEAK = 1;
 export const DEFAULT_ESN_SPARSITY = 0.9;

@@ -6,7 +6,7 @@ import { spectralDiagnostics } from '../../../src/engine/diagnostics/spectral';
 import { RecurrentModel, createZeroParameters } from '../../../src/engine/model';
 import type { CellKind, ModelConfig } from '../../../src/engine/modelConfig';
 import { resolveSettings } from '../../../src/lab/settings/resolveSettings';
-import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import type { RunRecord } from '../../../src/lab/runs/runRecord';
 import type { EpochMetrics, GradientNormSample, SpectralSample } from '../../../src/lab/runs/runRecord';
 import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION } from '../../../src/lab/runs/runRecord';
 
@@ -26,7 +26,7 @@ export function epochMetrics(epoch: number, trainLoss: number, validationLoss: n
   return { epoch, trainLoss, validationLoss, meanGradientNorm: 1, maxGradientNorm: 2, clippedFraction, elapsedMs: 5 };
 }
 
-export function makeRecord(parts: RecordParts = {}): PanelRunRecord {
+export function makeRecord(parts: RecordParts = {}): RunRecord {
   const config = resolveSettings({
     args: {
       model: { cell: parts.cell ?? 'rnn', hiddenSize: 1, window: STEPS, topology: parts.topology ?? 'many-to-one', nonlinearity: 'relu' },

@@ -12,7 +12,7 @@ import { serializeModel } from '../../../src/modelFiles/modelJson';
 import { findTensor } from '../../../src/engine/tensor';
 import { modelJsonPathOf, sampleTextFromSavedRun, sampleTextInWorker } from '../../../src/host/trainingPanel/textSampleWorkerClient';
 import { isCharacterRunRecord, textSampleAvailability } from '../../../src/lab/runs/characterRun';
-import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import type { RunRecord } from '../../../src/lab/runs/runRecord';
 import {
   PANEL_MAX_SAMPLE_LENGTH,
   TEXT_SAMPLE_STRING_KEYS,
@@ -42,7 +42,7 @@ function cycleModelJson(): string {
   return serializeModel(config, model.parameters, { training: { vocabulary: VOCABULARY } });
 }
 
-function characterRecord(overrides: Partial<PanelRunRecord> = {}): PanelRunRecord {
+function characterRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   const base = makeRecord();
   return {
     ...base,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { chartJson, chartTable, tableToCsv } from '../../../src/lab/charts/chartExport';
-import { parsePanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import { parseRunRecord } from '../../../src/protocol/runRecordCheck';
 import {
   DEFAULT_TRAINING_VIEW,
   TRAINING_PANEL_STRING_KEYS,
@@ -94,8 +94,8 @@ describe('training panel protocol: host → webview', () => {
 
   it('checks optional predictions (targets and predictions of equal length)', () => {
     const good = { ...record, validationPredictions: { column: 'y', windows: [{ targets: [1], predictions: [2] }] } };
-    assert.ok(parsePanelRunRecord(good).ok);
-    rejectedAt(parsePanelRunRecord({ ...record, validationPredictions: { column: 'y', windows: [{ targets: [1, 2], predictions: [2] }] } }), 'run.validationPredictions.windows[0].predictions', 'conflict');
+    assert.ok(parseRunRecord(good).ok);
+    rejectedAt(parseRunRecord({ ...record, validationPredictions: { column: 'y', windows: [{ targets: [1, 2], predictions: [2] }] } }), 'run.validationPredictions.windows[0].predictions', 'conflict');
   });
 
   it('persisted state: runId and run.json path required, a missing view takes the default', () => {

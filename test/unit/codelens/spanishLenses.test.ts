@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
-import type { Translator } from '../../../src/host/platform/translator';
 import { remedyLensTexts } from '../../../src/host/modelFiles/remedyLensText';
 import { topologyLensContent } from '../../../src/host/modelFiles/topologyLensText';
 import { configFrom } from './configText';
+import type { Translator } from '../../../src/host/platform/translator';
 
 const root = path.resolve(__dirname, '../../../..');
 const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n/bundle.l10n.es.json'), 'utf8')) as Record<string, string>;

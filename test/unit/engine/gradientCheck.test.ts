@@ -1,4 +1,4 @@
-// BPTT gradients against central differences (rnn-maths.md, "Gradient check"): every cell × topology × loss, the
+// BPTT gradients against central differences (docs/maths.md, "Gradient check"): every cell × topology × loss, the
 // vanilla RNN's three nonlinearities, stacked layers and non-zero initial states. J(θ ± ε) is evaluated by the
 // independent double-double reference forward pass (referenceLoss.ts), so the tolerance 1e-6 is meaningful.
 import * as assert from 'node:assert/strict';

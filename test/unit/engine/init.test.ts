@@ -47,7 +47,7 @@ function orthogonalityError(data: Float64Array, gate: number, n: number, gain = 
   return worst;
 }
 
-describe('initializeParameters (rnn-maths.md "Remedies → Initialisation")', () => {
+describe('initializeParameters (docs/maths.md "Remedies → Initialisation")', () => {
   it('draws W_ih, W_hh and W_out from Xavier uniform within ±√(6/(fan_in+fan_out)), per gate block, variance limit²/3', () => {
     const cfg = config({ cell: 'lstm', inputSize: 20, hiddenSize: 30, outputSize: 5 });
     const parameters = createInitializedParameters(cfg, { scheme: 'xavier' }, new SeededRandom(1));

@@ -1,4 +1,4 @@
-// The losses of rnn-maths.md "Losses", checked on numbers worked out by hand.
+// The losses of docs/maths.md "Losses", checked on numbers worked out by hand.
 import * as assert from 'node:assert/strict';
 import { meanSquaredError, softmaxCrossEntropy } from '../../../src/engine/losses';
 

@@ -1,7 +1,7 @@
 // Helpers shared by the engine tests: compare nested number arrays by relative error.
 import * as assert from 'node:assert/strict';
 
-/** |a − b| / max(|a|, |b|, 1e-12): rnn-maths.md, "Gradient check". */
+/** |a − b| / max(|a|, |b|, 1e-12): docs/maths.md, "Gradient check". */
 export function relativeError(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
 }

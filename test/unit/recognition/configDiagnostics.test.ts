@@ -114,7 +114,7 @@ describe('*.rnn.json semantic diagnostics', () => {
 });
 
 describe('*.rnn.json reading and the ModelConfig bridge', () => {
-  it('fills defaults (rnn-maths.md: ESN ρ 0.95, forget bias +1) and k2 = k1', () => {
+  it('fills defaults (docs/maths.md: ESN ρ 0.95, forget bias +1) and k2 = k1', () => {
     const reading = readRnnConfigText('{ "topology": "many-to-one", "tbptt": { "k1": 8 }, "cell": "esn" }');
     assert.ok(reading.ok);
     const config = reading.config;

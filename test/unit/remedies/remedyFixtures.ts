@@ -25,7 +25,7 @@ export function sineWindows(count: number, steps: number): SequenceExample[] {
 }
 
 /**
- * The adding problem (Hochreiter & Schmidhuber 1997; rnn-maths.md "Classic benchmark tasks"): inputs (value, marker)
+ * The adding problem (Hochreiter & Schmidhuber 1997; docs/maths.md "Classic benchmark tasks"): inputs (value, marker)
  * with value ~ U(0, 1), one marker in each half of the T steps; the target is the sum of the two marked values,
  * centred by −1 (its mean) so that predicting a constant 0 scores J = Var/2 = 1/12.
  */

@@ -1,4 +1,4 @@
-// The lecture topics of "RNN Lab: Explain…": every topic has its formula (the one of rnn-maths.md), its sources (the
+// The lecture topics of "RNN Lab: Explain…": every topic has its formula (the one of docs/maths.md), its sources (the
 // papers the brief names, with their years), and an experiment that can actually run — a command contributed in
 // package.json with arguments that command accepts, on a sample that exists.
 import * as assert from 'node:assert/strict';
@@ -117,7 +117,7 @@ function checkCommandArgument(topic: LectureTopicId, command: string, argument: 
       const model = settings.model ?? {};
       if (!grouped) assert.ok(typeof model.window === 'number', `${topic}: sets the window`);
       const remedies = settings.remedies ?? {};
-      // TBPTT needs k2 ≥ k1 (rnn-maths.md "Backpropagation through time").
+      // TBPTT needs k2 ≥ k1 (docs/maths.md "Backpropagation through time").
       assert.ok(Number(remedies.tbpttK2 ?? 0) === 0 || Number(remedies.tbpttK2) >= Number(remedies.tbpttK1), `${topic}: k2 ≥ k1`);
       return;
     }
@@ -126,7 +126,7 @@ function checkCommandArgument(topic: LectureTopicId, command: string, argument: 
   }
 }
 
-describe('lecture topic formulas follow rnn-maths.md', () => {
+describe('lecture topic formulas follow docs/maths.md', () => {
   const formula = (id: LectureTopicId): string => lectureTopic(id).formula.join('\n');
 
   it('the cost has the lecture’s ½ and the gradient (ŷ − y)/m', () => {

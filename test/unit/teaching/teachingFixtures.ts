@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';
-import type { Translator } from '../../../src/host/explain/lectureTopicText';
+import type { Translator } from '../../../src/host/platform/translator';
 
 export const root = path.resolve(__dirname, '../../../..');
 

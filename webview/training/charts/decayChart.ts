@@ -1,6 +1,6 @@
 // Chart 1 (issue 6): ‖∂J/∂h_k‖ — or ‖∂J_t/∂h_k‖ of one loss term — against the timestep k or the lag t − k, one line
 // per sampled epoch coloured along the epoch ramp, LSTM's ‖∂J/∂c_k‖ dashed, and beside it the theory of
-// rnn-maths.md "Backpropagation through time": the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) drawn over the curves, λ₁ and γ
+// docs/maths.md "Backpropagation through time": the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) drawn over the curves, λ₁ and γ
 // printed, and the verdict badge (λ₁ < 1/γ: vanishing guaranteed; λ₁ > 1/γ: exploding possible).
 import type { ChartDataset } from 'chart.js';
 import { decaySeries } from '../../../src/lab/charts/chartSeries';

@@ -1,4 +1,4 @@
-// Chart 3 (issue 6): training and validation loss J = 1/(2m) Σ(ŷ − y)² per epoch (rnn-maths.md "Losses"),
+// Chart 3 (issue 6): training and validation loss J = 1/(2m) Σ(ŷ − y)² per epoch (docs/maths.md "Losses"),
 // on a log or linear axis.
 import { lossSeries } from '../../../src/lab/charts/chartSeries';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';

@@ -1,12 +1,12 @@
 // What every chart of the training panel offers the page: draw the run as it is now, report what it drew (for the
 // host's render report), give its pixels as PNG, and release its canvas.
-import type { PanelRunRecord } from '../../../src/protocol/runRecordCheck';
+import type { RunRecord } from '../../../src/lab/runs/runRecord';
 import type { ChartId, ChartRenderReport, TrainingPanelStrings, TrainingView } from '../../../src/protocol/trainingPanelProtocol';
 import type { ChartCard } from '../chartCard';
 import type { ChartPalette } from '../../shared/charts/palette';
 
 export interface DrawContext {
-  readonly record: PanelRunRecord;
+  readonly record: RunRecord;
   readonly view: TrainingView;
   readonly strings: TrainingPanelStrings;
   readonly palette: ChartPalette;

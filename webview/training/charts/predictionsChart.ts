@@ -1,5 +1,5 @@
 // Chart 6 (issue 6): the final model's predictions against the targets on the validation windows, de-normalised (in
-// the data's own units). Drawn only when the run record carries them (PanelRunRecord.validationPredictions).
+// the data's own units). Drawn only when the run record carries them (RunRecord.validationPredictions).
 import { predictionSeries } from '../../../src/lab/charts/chartSeries';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';
 import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';

@@ -1,6 +1,6 @@
 // Chart 5 (issue 6): the spectrum of W_rec — its eigenvalues in the complex plane with the unit circle (at the first
 // and at the newest sampled epoch), and beside it λ₁ = ‖W_rec‖₂ and ρ over the epochs with the 1/γ line, the
-// threshold of rnn-maths.md "Backpropagation through time" (λ₁ < 1/γ: vanishing guaranteed).
+// threshold of docs/maths.md "Backpropagation through time" (λ₁ < 1/γ: vanishing guaranteed).
 import { decaySeries, spectrumSeries } from '../../../src/lab/charts/chartSeries';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';
 import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';

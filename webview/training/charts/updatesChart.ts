@@ -1,5 +1,5 @@
 // Chart 4 (issue 6): the global gradient norm ‖∂J/∂θ‖ of every update (before clipping), with the clipping threshold
-// τ drawn as a line and the share of clipped steps printed (rnn-maths.md "Remedies": clip when ‖g‖ ≥ τ). Long runs
+// τ drawn as a line and the share of clipped steps printed (docs/maths.md "Remedies": clip when ‖g‖ ≥ τ). Long runs
 // have tens of thousands of updates: Chart.js's LTTB decimation keeps the drawing fast.
 import { updateNormSeries } from '../../../src/lab/charts/chartSeries';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';
