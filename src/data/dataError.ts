@@ -1,8 +1,7 @@
 // A problem in the user's data that the user can fix. The message reads like a compiler diagnostic,
 // `file:line:column: what is wrong. How to fix it.`, so editors, terminals and the CLI can all point at the spot.
 
-import type { DataErrorCode } from './intakeTypes';
-import type { DataErrorInfo } from '../protocol/intakeProtocol';
+import type { DataErrorCode, DataErrorInfo } from './intakeTypes';
 export type { DataErrorCode } from './intakeTypes';
 
 export interface DataErrorDetails {

@@ -1,10 +1,12 @@
-// The data-intake types the host, the training worker and the intake protocol share (no Node or DOM: webviews and
-// the protocol files type-check against them). The data layer (src/data/) produces them.
-import type { TopologyId } from '../engine/dataset';
+// The data-intake types the host, the training worker, the CLI and the intake protocol share (no Node or DOM: webviews
+// and the protocol files type-check against them). The data part (src/data/) produces them.
+import type { SequenceExample, TopologyId } from '../engine/dataset';
+import type { CellKind, Nonlinearity } from '../engine/modelConfig';
 
 export type TableFormat = 'csv' | 'tsv' | 'semicolon' | 'numbers' | 'json' | 'text';
 export type ColumnType = 'number' | 'date' | 'text';
 export type MissingValueHandling = 'drop' | 'interpolate';
+export type NormalizationKind = 'zscore' | 'minmax' | 'none';
 
 /** Stable identifiers of data errors, so the extension host can localise the message (the text itself is English). */
 export type DataErrorCode =
@@ -83,4 +85,104 @@ export interface IntakeChoices {
   /** Predicted column (series: among `columns`, default the first; labelled text: the label column). */
   readonly target?: string;
   readonly missing?: MissingValueHandling;
+}
+
+/** Shapes of what the model trains on (row-major: [windows, steps, features]). */
+export interface DataShapes {
+  readonly rowsRead: number;
+  readonly columnsUsed: readonly string[];
+  readonly trainWindows: number;
+  readonly validationWindows: number;
+  readonly inputShape: readonly [number, number, number];
+  readonly targetShape: readonly [number, number, number];
+}
+
+/**
+ * Where the data of a run came from, so it can be read again (`rnn-lab train --from-run`). Paths use `/` and are relative
+ * to the workspace folder the run is saved in (`<folder>/.rnn-lab/runs/<id>/`), or absolute when the data lies outside it.
+ */
+export type DataOrigin =
+  | { readonly kind: 'file'; readonly path: string }
+  /** Text selected in an editor: its document (null when it was never saved) and the ranges, 0-based lines and UTF-16
+   *  columns as the editor counts them; several ranges were joined with a newline; none means the whole document. */
+  | { readonly kind: 'selection'; readonly path: string | null; readonly ranges: readonly TextRange[] }
+  /** Text handed over directly (tests, scripts): it cannot be read again. */
+  | { readonly kind: 'text' };
+
+export interface TextRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface DataSummary {
+  /** Human description: a file path relative to the workspace, or "selection in <file>, lines a–b". */
+  readonly source: string;
+  /** SHA-256 (hex) of the bytes that were read: the file's bytes, or the UTF-8 of the selected text. */
+  readonly fingerprint: string;
+  /** Where to read the data again; absent in records written before runs could be repeated. */
+  readonly origin?: DataOrigin;
+  /** The answers given about the data (columns, target, missing values, grouping), so a re-run asks nothing. */
+  readonly choices?: IntakeChoices & { readonly group?: boolean };
+  readonly shapes: DataShapes;
+  /** Per used column: how values were normalised (stored so charts can invert it for display). */
+  readonly normalization: readonly ColumnNormalization[];
+  /** What is predicted, e.g. "value 1 step ahead of each 20-step window". */
+  readonly predicts: string;
+  readonly missingValues?: { readonly count: number; readonly handling: 'drop' | 'interpolate' };
+}
+
+export interface ColumnNormalization {
+  readonly column: string;
+  readonly kind: NormalizationKind;
+  /** zscore: (x − offset)/scale with offset = mean, scale = std; minmax: offset = min, scale = max − min. */
+  readonly offset: number;
+  readonly scale: number;
+}
+
+/** A data error as plain fields (an Error crosses postMessage without its own properties). */
+export interface DataErrorInfo {
+  readonly problem: string;
+  readonly code: DataErrorCode;
+  readonly source: string;
+  readonly hint: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly path?: string;
+}
+
+/** How many missing-value locations an intake answer lists. */
+export const MISSING_LOCATIONS_SENT = 20;
+
+/** The missing values that need an answer (drop or interpolate) before the data can be prepared. */
+export interface MissingValuesInfo {
+  readonly count: number;
+  /** The first rows (0-based) / source lines (1-based) with a missing value, at most MISSING_LOCATIONS_SENT. */
+  readonly rows: readonly number[];
+  readonly lines: readonly number[];
+}
+
+/** The windows (or sequences) a run trains and validates on. */
+export interface TrainingData {
+  readonly inputSize: number;
+  readonly outputSize: number;
+  readonly train: readonly SequenceExample[];
+  readonly validation: readonly SequenceExample[];
+}
+
+/** The settings the data preparation depends on (a part of the lab's TrainingSettings, which satisfies it). */
+export interface PreparationSettings {
+  readonly model: {
+    readonly cell: CellKind;
+    readonly nonlinearity: Nonlinearity;
+    readonly hiddenSize: number;
+    readonly layers: number;
+    readonly topology: TopologyId;
+    readonly window: number;
+    readonly horizon: number;
+    /** 0 = the window length. */
+    readonly outputSteps: number;
+    readonly oneToManyInput: 'first-step' | 'every-step';
+  };
+  readonly training: { readonly seed: number; readonly validationSplit: number };
+  readonly data: { readonly normalization: NormalizationKind; readonly stride: number };
 }

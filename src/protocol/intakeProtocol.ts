@@ -4,7 +4,9 @@
 // selection never blocks the editor; `startPrepared` (workerProtocol.ts) then trains on what the worker holds.
 import type { ModelConfig } from '../engine/modelConfig';
 import type { ModelExtras } from '../modelFiles/modelJson';
-import type { DataErrorCode, IntakeChoices, PredictionSpec, TableOverview } from '../data/intakeTypes';
+import type { DataErrorInfo, IntakeChoices, MissingValuesInfo, PredictionSpec, TableOverview } from '../data/intakeTypes';
+export type { DataErrorInfo, MissingValuesInfo } from '../data/intakeTypes';
+export { MISSING_LOCATIONS_SENT } from '../data/intakeTypes';
 import type { DataSummary, TrainingSettings } from '../lab/runs/runRecord';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, reject } from './validation';
@@ -54,26 +56,6 @@ export interface DataPreparedMessage {
   readonly prepared: PreparedDataSummary;
 }
 
-/** A DataError as plain fields (an Error does not survive postMessage with its own properties). */
-export interface DataErrorInfo {
-  readonly problem: string;
-  readonly code: DataErrorCode;
-  readonly source: string;
-  readonly hint: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly path?: string;
-}
-
-/** The missing values that need an answer (drop or interpolate) before the data can be prepared. */
-export interface MissingValuesInfo {
-  readonly count: number;
-  /** The first rows (0-based) / source lines (1-based) with a missing value, at most MISSING_LOCATIONS_SENT. */
-  readonly rows: readonly number[];
-  readonly lines: readonly number[];
-}
-
-export const MISSING_LOCATIONS_SENT = 20;
 
 export interface DataRejectedMessage {
   readonly type: 'dataRejected';

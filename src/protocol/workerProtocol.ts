@@ -2,52 +2,27 @@
 // The host never trains (issue 5, "Training run"): it sends `start` with everything the worker needs and listens.
 // Cancel travels through a SharedArrayBuffer flag (Atomics), because the worker's event loop is busy while training and
 // would only see a `cancel` message between epochs; the flag is read between mini-batches.
-import type { SequenceExample } from '../engine/dataset';
-import type { ModelConfig } from '../engine/modelConfig';
-import type { ModelExtras } from '../modelFiles/modelJson';
-import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings } from '../lab/runs/runRecord';
+import type { DivergenceInfo, ValidationPredictions } from '../lab/runs/runRecord';
+import type { ProgressBatch } from '../lab/training/progressThrottle';
+import type { TrainingJob } from '../lab/training/trainingRun';
 import { checkIntakeReply, checkIntakeRequest, INTAKE_REPLY_TYPES, INTAKE_REQUEST_TYPES, type IntakeReply, type IntakeRequest } from './intakeProtocol';
-import type { ValidationPredictions } from './runRecordCheck';
 import type { ValidationResult } from './validation';
 import { accept, isRecord, readEnum, reject } from './validation';
+export type { TrainingData } from '../data/intakeTypes';
+export { MAX_PROGRESS_MESSAGES_PER_SECOND, type ProgressBatch } from '../lab/training/progressThrottle';
+export type { TrainingJob } from '../lab/training/trainingRun';
+export type { PredictionTarget } from '../lab/training/validationPredictions';
 
 /** Index into the Int32Array over `cancelFlag`; 0 = keep going, 1 = stop as soon as possible. */
 export const CANCEL_FLAG_INDEX = 0;
 export const CANCEL_REQUESTED = 1;
-/** Hard ceiling of progress messages per second (issue 5: ≤ 10 messages/s). */
-export const MAX_PROGRESS_MESSAGES_PER_SECOND = 10;
-
-export interface TrainingDataMessage {
-  readonly inputSize: number;
-  readonly outputSize: number;
-  readonly train: readonly SequenceExample[];
-  readonly validation: readonly SequenceExample[];
-}
-
-/** The predicted column and its normalisation x' = (x − offset)/scale, so validation predictions are sent in the data's units. */
-export interface PredictionTarget {
-  readonly column: string;
-  readonly offset: number;
-  readonly scale: number;
-}
-
-/** Everything one training run needs (trainingRun.ts). */
-export interface TrainingJob {
-  readonly runId: string;
-  readonly model: ModelConfig;
-  readonly settings: TrainingSettings;
-  readonly data: TrainingDataMessage;
-  /** Stored in model.json beside the parameters (e.g. the data's normalisation, needed to undo it at inference). */
-  readonly modelExtras: ModelExtras;
-  /** SharedArrayBuffer of one Int32 (see CANCEL_FLAG_INDEX). */
-  readonly cancelFlag: SharedArrayBuffer;
-  /** Number series only: the final model's validation predictions are sent with the terminal message. */
-  readonly predictionTarget?: PredictionTarget;
-}
 
 /** Trains on data the host already holds (tests; the train commands use the intake and `startPrepared`). */
 export interface StartTrainingMessage extends TrainingJob {
   readonly type: 'start';
+  readonly runId: string;
+  /** SharedArrayBuffer of one Int32 (see CANCEL_FLAG_INDEX). */
+  readonly cancelFlag: SharedArrayBuffer;
 }
 
 /** Trains on the data this worker's intake prepared (intakeProtocol.ts): nothing but the run's id and the flag. */
@@ -64,15 +39,6 @@ export interface CancelTrainingMessage {
 }
 
 export type HostToWorkerMessage = StartTrainingMessage | StartPreparedMessage | CancelTrainingMessage | IntakeRequest;
-
-/** Everything measured since the previous message: progress is throttled, but no epoch is ever dropped. */
-export interface ProgressBatch {
-  readonly epochs: readonly EpochMetrics[];
-  readonly gradientSamples: readonly GradientNormSample[];
-  readonly spectralSamples: readonly SpectralSample[];
-  /** Global gradient norm ‖∂J/∂θ‖ of each update (before clipping), in order. */
-  readonly updateGradientNorms: readonly number[];
-}
 
 export interface ProgressMessage extends ProgressBatch {
   readonly type: 'progress';

@@ -1,7 +1,8 @@
 // worker_threads entry (dist/compareRemediesWorker.js) for "RNN Lab: Compare Remedies": trains ONE line-up entry with the same
-// engine calls as `rnn-lab demo` (runDemoExperiment → trainWithRemedies, or the ESN's closed-form ridge fit), posts
+// engine calls as `rnn-lab demo` (runDemoExperiment → the one training run, or the ESN's closed-form ridge fit), posts
 // a progress message per epoch and one result (or error). The host starts one worker per entry, one after another, and
 // cancels by terminating the current worker.
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { runDemoExperiment } from '../lab/lineup/runLineupExperiment';
 import type { CompareTrainMessage } from '../protocol/compareRemediesTrainMessage';
@@ -11,7 +12,7 @@ import { isRecord } from '../protocol/validation';
 /** Trains one entry; `onEpoch` sees each finished epoch. */
 export function trainCompareEntry(message: CompareTrainMessage, onEpoch: (epoch: number, epochs: number) => void = () => undefined): CompareEntryResult {
   const { experiment, data } = message;
-  const result = runDemoExperiment(experiment, data, onEpoch);
+  const result = runDemoExperiment(experiment, data, () => performance.now(), onEpoch);
   // One update per mini-batch (trainer.ts); the ESN has no gradient updates at all.
   const updatesPerEpoch = experiment.kind === 'bptt' ? Math.ceil(data.training.examples.length / experiment.batchSize) : 0;
   return {

@@ -1,28 +1,35 @@
-// The training worker (worker_threads entry, bundled to dist/trainingWorker.js). A train command starts it first and hands
-// it the data (intake: `loadData`, then `prepareData` once the host has its answers); `startPrepared` then trains on
-// what the intake prepared — or `start` trains on data sent with the message. It trains synchronously
-// (trainingRun.ts), posts progress and one terminal message, and is then terminated by the host.
-// Cancel arrives through the shared flag; the `cancel` message is only a fallback for a run that has not begun yet,
-// because this thread's event loop is blocked while it trains.
+// The training worker (worker_threads entry, bundled to dist/trainingWorker.js). A train command starts it first and
+// hands it the data: `loadData` (the intake parses and describes it: data/intake.ts), `prepareData` once the host has
+// its answers, then `startPrepared` trains on what the intake prepared — or `start` trains on data sent with the
+// message. Training is lab/training/trainingRun.ts, the same code `rnn-lab train` runs; here its events become
+// throttled progress messages (≤ rnnLab.charts.updateRate per second, no epoch dropped) and one terminal message.
+// Cancel arrives through the shared flag, read between mini-batches; the `cancel` message is only a fallback for a
+// run that has not begun yet, because this thread's event loop is blocked while it trains.
 import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { DataIntake } from '../data/intake';
+import { ProgressThrottle } from '../lab/training/progressThrottle';
+import type { TrainingSettings } from '../lab/runs/runRecord';
+import { runTraining, type TrainingJob } from '../lab/training/trainingRun';
+import { lowerThisThreadPriority } from '../node/backgroundPriority';
+import { nodePlatform } from '../node/nodePlatform';
 import { MessageHandler } from '../protocol/messageHandler';
 import {
   CANCEL_FLAG_INDEX,
   CANCEL_REQUESTED,
   type HostToWorkerMessage,
-  type TrainingJob,
+  type TrainingReply,
   type WorkerToHostMessage,
   parseHostToWorkerMessage,
 } from '../protocol/workerProtocol';
-import { lowerThisThreadPriority } from '../node/backgroundPriority';
-import { DataIntake } from '../lab/training/dataIntake';
-import { runTraining } from '../lab/training/trainingRun';
 
 const port = parentPort;
 if (port === null) throw new Error('dist/trainingWorker.js must be started as a worker_threads Worker');
 
 const cancelledBeforeStart = new Set<string>();
-const intake = new DataIntake();
+const intake = new DataIntake(nodePlatform);
+/** The settings the intake prepared the data with: the run trains with exactly these. */
+let preparedSettings: TrainingSettings | undefined;
 lowerThisThreadPriority();
 
 const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
@@ -32,29 +39,50 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
   logRejected: (line) => process.stderr.write(`${line}\n`),
   handlers: {
     loadData: (message) => {
-      void intake.load(message).then(
-        (reply) => handler.post(reply),
-        (error: unknown) => handler.post({ type: 'error', runId: message.runId, message: describe(error) }),
+      const { runId, source, maxBytes } = message;
+      const options = { maxBytes, ...(message.group !== undefined ? { group: message.group } : {}), ...(message.target !== undefined ? { target: message.target } : {}) };
+      void intake.load(source, options).then(
+        (loaded) => handler.post(loaded.ok ? { type: 'dataLoaded', runId, overview: loaded.overview } : { type: 'dataRejected', runId, error: loaded.error }),
+        (error: unknown) => handler.post({ type: 'error', runId, message: describe(error) }),
       );
     },
     prepareData: (message) => {
+      const { runId } = message;
       try {
-        handler.post(intake.prepare(message));
+        const prepared = intake.prepare(message.choices, message.settings);
+        if (!prepared.ok) {
+          handler.post({ type: 'dataRejected', runId, error: prepared.error, ...(prepared.missing !== undefined ? { missing: prepared.missing } : {}) });
+          return;
+        }
+        preparedSettings = message.settings;
+        const { model, prediction, summary, extras } = prepared.prepared;
+        handler.post({ type: 'dataPrepared', runId, prepared: { model, prediction, summary, extras } });
       } catch (error) {
-        handler.post({ type: 'error', runId: message.runId, message: describe(error) });
+        handler.post({ type: 'error', runId, message: describe(error) });
       }
     },
     start: (message) => {
+      const { type: _type, runId, cancelFlag, ...job } = message;
       // Defer one turn so a `cancel` already queued behind `start` is seen first.
-      setImmediate(() => train(message));
+      setImmediate(() => train(runId, job, cancelFlag));
     },
     startPrepared: (message) => {
-      const job = intake.job(message.runId, message.cancelFlag);
-      if (job === undefined) {
-        handler.post({ type: 'error', runId: message.runId, message: 'no prepared data to train on (prepareData must succeed before startPrepared)' });
+      const { runId, cancelFlag } = message;
+      const prepared = intake.take();
+      const settings = preparedSettings;
+      if (prepared === undefined || settings === undefined) {
+        handler.post({ type: 'error', runId, message: 'no prepared data to train on (prepareData must succeed before startPrepared)' });
         return;
       }
-      setImmediate(() => train(job));
+      const column = prepared.normalization.columns.find((entry) => entry.name === prepared.prediction.column);
+      const job: TrainingJob = {
+        model: prepared.model,
+        settings,
+        data: prepared.data,
+        modelExtras: prepared.extras,
+        predictionTarget: { column: prepared.prediction.column, offset: column?.offset ?? 0, scale: column?.scale ?? 1 },
+      };
+      setImmediate(() => train(runId, job, cancelFlag));
     },
     cancel: (message) => {
       cancelledBeforeStart.add(message.runId);
@@ -66,12 +94,42 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function train(job: TrainingJob): void {
-  if (cancelledBeforeStart.has(job.runId)) Atomics.store(new Int32Array(job.cancelFlag), CANCEL_FLAG_INDEX, CANCEL_REQUESTED);
+function train(runId: string, job: TrainingJob, cancelBuffer: SharedArrayBuffer): void {
+  const cancelFlag = new Int32Array(cancelBuffer);
+  if (cancelledBeforeStart.has(runId)) Atomics.store(cancelFlag, CANCEL_FLAG_INDEX, CANCEL_REQUESTED);
+  const post = (reply: TrainingReply): void => handler.post(reply);
+  const clock = (): number => performance.now();
+  const throttle = new ProgressThrottle(job.settings.charts.updateRate, clock);
+  const totalEpochs = job.settings.training.epochs;
   try {
-    runTraining(job, (reply) => handler.post(reply));
+    const run = runTraining(job, {
+      clock,
+      cancel: { get aborted() { return Atomics.load(cancelFlag, CANCEL_FLAG_INDEX) !== 0; } },
+      onUpdateNorm: (norm) => throttle.addUpdateGradientNorm(norm),
+      onDiagnostics: (_sample, gradientSamples, spectra) => {
+        for (const entry of gradientSamples) throttle.addGradientSample(entry);
+        if (spectra !== null) throttle.addSpectralSample(spectra);
+      },
+      onEpoch: (metrics) => {
+        throttle.addEpoch(metrics);
+        const batch = throttle.takeIfDue();
+        if (batch !== undefined) {
+          post({ type: 'progress', runId, epoch: metrics.epoch, totalEpochs, trainLoss: metrics.trainLoss, validationLoss: metrics.validationLoss, ...batch });
+        }
+      },
+    });
+    const terminal = {
+      runId,
+      epochsCompleted: run.epochsCompleted,
+      modelJson: run.modelJson,
+      ...throttle.flush(),
+      ...(run.validationPredictions !== undefined ? { validationPredictions: run.validationPredictions } : {}),
+    };
+    if (run.divergence !== undefined) post({ type: 'diverged', divergence: run.divergence, ...terminal });
+    else if (run.status === 'cancelled') post({ type: 'cancelled', ...terminal });
+    else post({ type: 'done', ...terminal });
   } catch (error) {
-    handler.post({ type: 'error', runId: job.runId, message: describe(error) });
+    post({ type: 'error', runId, message: describe(error) });
   }
 }
 

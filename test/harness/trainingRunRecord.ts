@@ -6,9 +6,8 @@ import type { CellKind, ModelConfig } from '../../src/engine/modelConfig';
 import { SeededRandom } from '../../src/engine/random';
 import { plainSettings, resolveSettings } from '../../src/lab/settings/resolveSettings';
 import { RunRecordBuilder } from '../../src/lab/runs/runRecordBuilder';
-import type { StartTrainingMessage, TrainingReply } from '../../src/protocol/workerProtocol';
 import type { RunRecord } from '../../src/lab/runs/runRecord';
-import { runTraining } from '../../src/lab/training/trainingRun';
+import { runTraining, type TrainingJob } from '../../src/lab/training/trainingRun';
 
 export interface AddingRunOptions {
   readonly cell: CellKind;
@@ -66,14 +65,11 @@ export function addingRunRecord(options: AddingRunOptions = DEFAULT_ADDING_RUN):
   };
   const examples = addingProblem(options.sequences, options.steps, new SeededRandom(options.seed));
   const cut = Math.floor(examples.length * 0.8);
-  const message: StartTrainingMessage = {
-    type: 'start',
-    runId: 'adding',
+  const job: TrainingJob = {
     model,
     settings,
     data: { inputSize: 2, outputSize: 1, train: examples.slice(0, cut), validation: examples.slice(cut) },
     modelExtras: { normalization: { kind: 'none' } },
-    cancelFlag: new SharedArrayBuffer(4),
   };
   const startedAt = new Date('2026-11-27T21:00:00Z');
   const builder = new RunRecordBuilder({
@@ -96,17 +92,7 @@ export function addingRunRecord(options: AddingRunOptions = DEFAULT_ADDING_RUN):
       predicts: 'the sum of the two marked values after each sequence',
     },
   });
-  let terminal: TrainingReply | undefined;
   let clock = 0;
-  runTraining(
-    message,
-    (posted) => {
-      if (posted.type === 'progress') builder.addBatch(posted);
-      else terminal = posted;
-    },
-    () => (clock += 7),
-  );
-  if (terminal === undefined || terminal.type === 'error') throw new Error(`training failed: ${terminal?.type === 'error' ? terminal.message : 'no result'}`);
-  builder.addBatch(terminal);
-  return builder.finish({ status: terminal.type === 'done' ? 'completed' : terminal.type === 'cancelled' ? 'cancelled' : 'diverged', finishedAt: new Date(startedAt.getTime() + clock), modelFile: 'model.json' });
+  const run = runTraining(job, { clock: () => (clock += 7), ...builder.recorder() });
+  return builder.finish({ status: run.status, finishedAt: new Date(startedAt.getTime() + clock), modelFile: 'model.json' });
 }

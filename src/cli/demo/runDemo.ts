@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { nodePlatform } from '../../node/nodePlatform';
 import { renderReportHtml } from '../report/reportHtml';
 import { loadAddingProblem, loadSineSeries, meanPredictorLoss, type DemoDataset } from '../../lab/lineup/lineupData';
 import { demoLineup, type DemoTask } from '../../lab/lineup/lineup';
@@ -31,8 +32,8 @@ export interface DemoRun {
 
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const data: Record<DemoTask, DemoDataset> = {
-    adding: await loadAddingProblem(options.samplesDirectory),
-    sine: await loadSineSeries(options.samplesDirectory),
+    adding: await loadAddingProblem(options.samplesDirectory, nodePlatform),
+    sine: await loadSineSeries(options.samplesDirectory, nodePlatform),
   };
   const lineup = demoLineup(options.quick);
   const total = lineup.reduce((sum, experiment) => sum + experimentEpochs(experiment), 0);
@@ -43,7 +44,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   lineup.forEach((experiment, index) => {
     const title = `${experiment.label} on ${data[experiment.task].file} (${index + 1}/${lineup.length})`;
     bar?.begin(title);
-    const result = runDemoExperiment(experiment, data[experiment.task], () => bar?.tick());
+    const result = runDemoExperiment(experiment, data[experiment.task], () => performance.now(), () => bar?.tick());
     bar?.finish(title, `validation J ${formatLoss(result.validationLoss)} in ${(result.wallMilliseconds / 1000).toFixed(1)} s${result.diverged === null ? '' : ' (diverged)'}`);
     results.push(result);
   });

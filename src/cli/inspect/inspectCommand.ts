@@ -1,6 +1,7 @@
 // `rnn-lab inspect DATA [--column C] [--json] [--max-bytes N]` — what data intake detects in a file, through the
 // same code path as the extension. `--json` prints exactly { format, delimiter, hasHeader, rows, columns, warnings }.
 // A data problem goes to stderr as `file:line:column: message` with exit code 2.
+import { nodePlatform } from '../../node/nodePlatform';
 import { CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, requirePositionals, stringFlag } from '../flags';
 import { isDataError } from '../../data/dataError';
@@ -43,7 +44,7 @@ async function runInspect(args: readonly string[]): Promise<number> {
   const maxBytes = parseByteSize(stringFlag(flags, 'max-bytes'));
   const columnRequest = stringFlag(flags, 'column');
   try {
-    const table = await loadTableFromFile(path, { maxBytes, sourceName: path });
+    const table = await loadTableFromFile(path, nodePlatform, { maxBytes, sourceName: path });
     const selection = columnRequest === undefined && !booleanFlag(flags, 'json') ? defaultSelection(table, path) : undefined;
     const chosen = columnRequest !== undefined ? selectColumns(table, columnRequest, path) : selection;
     if (booleanFlag(flags, 'json')) {

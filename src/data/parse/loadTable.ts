@@ -1,8 +1,7 @@
-// Entry point of data intake, shared by the extension host (selection, explorer file) and `rnn-lab`:
-// text or a file in, a ParsedTable out, or a DataError that says where and how to fix it.
-import { createReadStream, promises as fs } from 'node:fs';
-import { basename } from 'node:path';
+// Parsing text or a file into a ParsedTable, or a DataError that says where and how to fix it. Files are read in chunks
+// through the platform (data/platform.ts), parsed while they stream, and refused at once when over the size limit.
 import { DataError } from '../dataError';
+import type { DataPlatform } from '../platform';
 import { parseJsonTable } from './jsonTable';
 import { NumberListBuilder } from './numberListBuilder';
 import type { ParsedTable } from './parsedTable';
@@ -21,15 +20,17 @@ const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface LoadTableOptions {
   /** Refuse input larger than this many bytes (default DEFAULT_MAX_BYTES). */
-  maxBytes?: number;
+  readonly maxBytes?: number;
   /** How errors name a file (default: its base name; the CLI passes the path as the user typed it). */
-  sourceName?: string;
+  readonly sourceName?: string;
+  /** Sees every chunk of the file's bytes, in order (to hash what was read). */
+  readonly onBytes?: (bytes: Uint8Array) => void;
 }
 
 /** Parses text already in memory (an editor selection or document). `sourceName` starts every error message. */
 export function parseTableText(text: string, sourceName: string, options: LoadTableOptions = {}): ParsedTable {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8Length(text);
   if (bytes > maxBytes) throw tooLargeError(sourceName, bytes, maxBytes);
   assertTextHasNoNul(text, sourceName);
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -42,14 +43,15 @@ export function parseTableText(text: string, sourceName: string, options: LoadTa
 }
 
 /** Reads a file in chunks; a file over the limit is refused before any of it is read. */
-export async function loadTableFromFile(path: string, options: LoadTableOptions = {}): Promise<ParsedTable> {
-  const source = options.sourceName ?? basename(path);
+export async function loadTableFromFile(path: string, platform: DataPlatform, options: LoadTableOptions = {}): Promise<ParsedTable> {
+  const source = options.sourceName ?? baseName(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
-    const stats = await fs.stat(path);
-    if (!stats.isFile()) throw ioError(source, 'this is a folder, not a file', 'Give the path of a data file.');
-    size = stats.size;
+    const info = await platform.stat(path);
+    if (info.kind === 'directory') throw ioError(source, 'this is a folder, not a file', 'Give the path of a data file.');
+    if (info.kind === 'other') throw ioError(source, 'this is not a regular file (a device, pipe or socket)', 'Give the path of a data file.');
+    size = info.size;
   } catch (error) {
     if (error instanceof DataError) throw error;
     throw ioError(source, `cannot read the file (${describeIoError(error)})`, 'Check the path and the file permissions.');
@@ -62,8 +64,9 @@ export async function loadTableFromFile(path: string, options: LoadTableOptions 
   let layout: DetectedLayout | null = null;
   let wholeText: string[] | null = null;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })) {
-      let text = decoder.decode(chunk as Buffer);
+    for await (const chunk of platform.readChunks(path, READ_CHUNK_BYTES)) {
+      options.onBytes?.(chunk);
+      let text = decoder.decode(chunk);
       if (layout === null) {
         head += text;
         if (head.length < SNIFF_BYTES) continue;
@@ -171,6 +174,28 @@ function textTable(text: string): ParsedTable {
     warnings: [],
     text: normalised,
   };
+}
+
+/** Bytes of `text` in UTF-8, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // a surrogate pair is one code point of 4 bytes
+      bytes += 4;
+      index += 1;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
+}
+
+/** The last segment of a path, with / or \\ as separators. */
+function baseName(path: string): string {
+  const segments = path.split(/[\\/]/);
+  return segments[segments.length - 1] || path;
 }
 
 function stripBom(text: string): string {

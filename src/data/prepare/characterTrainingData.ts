@@ -3,7 +3,6 @@
 // (data/characterText.ts), the last `validationSplit` of them kept for validation; and labelled sentences → a
 // many-to-one classifier. The vocabulary is stored with the
 // model so sampled classes can be turned back into characters. No vscode import.
-import { createHash } from 'node:crypto';
 import type { SequenceExample } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import { SeededRandom } from '../../engine/random';
@@ -11,10 +10,10 @@ import { makeCharacterWindows, makeLabelledTextSequences } from './characterText
 import { DataError } from '../dataError';
 import type { ParsedTable } from '../parse/parsedTable';
 import { splitTrainValidation } from './windowing';
-import type { TrainingSettings } from '../../lab/runs/runRecord';
+import type { PreparationSettings } from '../intakeTypes';
 import type { PreparedTrainingData } from './seriesTrainingData';
 
-export function prepareCharacterData(table: ParsedTable, settings: TrainingSettings, source: string): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
+export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
   const text = table.text;
   if (text === undefined) {
     throw new DataError('this is not plain text', { code: 'no-numeric-column', source, hint: 'Select prose for a character-level model.' });
@@ -44,7 +43,6 @@ export function prepareCharacterData(table: ParsedTable, settings: TrainingSetti
     prediction: { kind: 'characters', vocabularySize: size, column: 'text', topology: 'many-to-many-synced', window, horizon: 1, targetLength: window },
     summary: {
       source,
-      fingerprint: createHash('sha256').update(text).digest('hex'),
       shapes: {
         rowsRead: table.rows,
         columnsUsed: ['text'],
@@ -68,7 +66,7 @@ export function prepareLabelledTextData(
   table: ParsedTable,
   textColumn: string,
   labelColumn: string,
-  settings: TrainingSettings,
+  settings: PreparationSettings,
   source: string,
 ): PreparedTrainingData & { readonly vocabulary: readonly string[]; readonly labels: readonly string[] } {
   const { dataset, vocabulary, labels } = makeLabelledTextSequences(table, textColumn, labelColumn, source);
@@ -105,7 +103,6 @@ export function prepareLabelledTextData(
     prediction: { kind: 'labels', vocabularySize: labels.length, column: labelColumn, topology: 'many-to-one', window: longest, horizon: 0, targetLength: 1 },
     summary: {
       source,
-      fingerprint: createHash('sha256').update(JSON.stringify([textColumn, labelColumn, vocabulary.characters, labels, total])).update(JSON.stringify(table.columns.map((c) => c.texts ?? []))).digest('hex'),
       shapes: {
         rowsRead: table.rows,
         columnsUsed: [textColumn, labelColumn],

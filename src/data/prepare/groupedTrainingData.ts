@@ -2,7 +2,6 @@
 // (groupedSequences.ts), the last `validationSplit` of the sequences held out for validation (the file's order is
 // kept, as for windows of one series), and the normalisation of the settings fitted on the training sequences' rows
 // only. The windowing settings (window, horizon) do not apply: each sequence is its own window.
-import { createHash } from 'node:crypto';
 import { DataError } from '../dataError';
 import { makeGroupedSequences } from './groupedSequences';
 import { applyNormalization, fitNormalization } from './normalize';
@@ -11,14 +10,14 @@ import { selectColumns } from './selectColumns';
 import { runLengths, type SequenceGrouping } from './sequenceGrouping';
 import { modelConfigFor, type PreparedTrainingData } from './seriesTrainingData';
 import { splitTrainValidation, validationWindowCount } from './windowing';
-import type { TrainingSettings } from '../../lab/runs/runRecord';
+import type { PreparationSettings } from '../intakeTypes';
 
 export interface GroupedTrainingRequest {
   readonly table: ParsedTable;
   readonly grouping: SequenceGrouping;
   /** Input columns (default: the grouping's). */
   readonly inputColumns?: readonly string[];
-  readonly settings: TrainingSettings;
+  readonly settings: PreparationSettings;
   readonly source: string;
 }
 
@@ -58,9 +57,6 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
   const targetLength = grouping.topology === 'many-to-one' ? 1 : grouping.longest;
   const model = modelConfigFor(settings, dataset, targetLength);
   const withTopology = { ...model, topology: grouping.topology };
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([grouping.groupColumn, ...used.names]));
-  for (const column of used.series) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
   return {
     model: withTopology,
     data: { inputSize: dataset.inputSize, outputSize: dataset.outputSize, train: split.train.examples, validation: split.validation.examples },
@@ -76,7 +72,6 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
     },
     summary: {
       source,
-      fingerprint: hash.digest('hex'),
       shapes: {
         rowsRead: table.rows,
         columnsUsed: [...inputColumns, grouping.targetColumn],

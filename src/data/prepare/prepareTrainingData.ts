@@ -6,7 +6,6 @@
 //   sequences (a group column) → one example per sequence; anything else → windows of a number series.
 import type { TopologyId } from '../../engine/dataset';
 import type { ModelExtras } from '../../modelFiles/modelJson';
-import type { TrainingSettings } from '../../lab/runs/runRecord';
 import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from './characterTrainingData';
 import { DataError } from '../dataError';
 import { prepareGroupedTrainingData } from './groupedTrainingData';
@@ -15,7 +14,7 @@ import type { ParsedTable } from '../parse/parsedTable';
 import { isIndexLikeColumn, selectColumns } from './selectColumns';
 import { detectSequenceGrouping } from './sequenceGrouping';
 import { normalizationJson, type PreparedTrainingData, prepareTrainingData } from './seriesTrainingData';
-import type { IntakeChoices, SequenceGrouping, TableOverview } from '../intakeTypes';
+import type { IntakeChoices, PreparationSettings, SequenceGrouping, TableOverview } from '../intakeTypes';
 export type { DataKind, IntakeChoices, TableOverview } from '../intakeTypes';
 
 /** What the command arguments say before the overview exists. */
@@ -24,12 +23,14 @@ export interface OverviewOptions {
   readonly group?: boolean;
   /** The target column when the header does not use a usual name (sequenceGrouping.ts). */
   readonly target?: string;
+  /** The column naming each row's sequence, when the header does not use a usual name. */
+  readonly groupColumn?: string;
 }
 
 export type PreparedForTraining = PreparedTrainingData & { readonly extras: ModelExtras };
 
 export function overviewTable(table: ParsedTable, options: OverviewOptions = {}): TableOverview {
-  const grouping = options.group === false ? undefined : detectSequenceGrouping(table, options.target);
+  const grouping = options.group === false ? undefined : detectSequenceGrouping(table, options.target, options.groupColumn);
   const base = {
     format: table.format,
     rows: table.rows,
@@ -77,7 +78,7 @@ export function prepareForTraining(
   table: ParsedTable,
   overview: TableOverview,
   choices: IntakeChoices,
-  settings: TrainingSettings,
+  settings: PreparationSettings,
   source: string,
 ): PreparedForTraining {
   switch (overview.kind) {

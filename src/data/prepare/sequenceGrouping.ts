@@ -46,11 +46,14 @@ function constantWithinRuns(values: Float64Array, lengths: readonly number[]): b
 
 /**
  * The grouping of `table`, or undefined for an ordinary series. `targetOverride` names the target when the header
- * does not use one of the usual names (target, label, y, output, sum).
+ * does not use one of the usual names (target, label, y, output, sum); `groupOverride` the sequence column likewise.
  */
-export function detectSequenceGrouping(table: ParsedTable, targetOverride?: string): SequenceGrouping | undefined {
+export function detectSequenceGrouping(table: ParsedTable, targetOverride?: string, groupOverride?: string): SequenceGrouping | undefined {
   if (!table.hasHeader || table.rows < 4) return undefined;
-  const group = numberColumn(table, GROUP_NAME);
+  const group =
+    groupOverride !== undefined
+      ? table.columns.find((column) => column.name === groupOverride && column.type === 'number' && column.values !== undefined)
+      : numberColumn(table, GROUP_NAME);
   if (group?.values === undefined || group.missing > 0) return undefined;
   const lengths = runLengths(group.values);
   // at least two sequences of at least two steps, else there is nothing to group

@@ -2,7 +2,6 @@
 // or interpolated → normalisation fitted on the training rows only → windows for the topology → the last
 // `validationSplit` of the windows kept for validation (no shuffling across time). Also the run's data summary
 // (fingerprint and shapes) and the model's architecture. No vscode import: unit-tested directly.
-import { createHash } from 'node:crypto';
 import type { SequenceDataset } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { JsonObject } from '../../modelFiles/modelJson';
@@ -19,9 +18,7 @@ import {
   windowsInSequence,
   type WindowSpec,
 } from './windowing';
-import type { TrainingDataMessage } from '../../protocol/workerProtocol';
-import type { MissingValueHandling, PredictionSpec } from '../intakeTypes';
-import type { DataSummary, TrainingSettings } from '../../lab/runs/runRecord';
+import type { DataSummary, MissingValueHandling, PredictionSpec, PreparationSettings, TrainingData } from '../intakeTypes';
 
 export type { MissingValueHandling, PredictionSpec } from '../intakeTypes';
 
@@ -33,18 +30,22 @@ export interface TrainingDataRequest {
   readonly target?: string;
   /** Required when the chosen columns have missing values. */
   readonly missing?: MissingValueHandling;
-  readonly settings: TrainingSettings;
+  readonly settings: PreparationSettings;
   /** Names the data in errors and in the run record. */
   readonly source: string;
 }
 
+/** What a preparation says about the data it prepared. */
+export type PreparedSummary = Omit<DataSummary, 'predicts' | 'fingerprint' | 'origin' | 'choices'>;
+
 export interface PreparedTrainingData {
   readonly model: ModelConfig;
-  readonly data: TrainingDataMessage;
+  readonly data: TrainingData;
   readonly normalization: Normalization;
   readonly prediction: PredictionSpec;
-  /** DataSummary without the human `predicts` line (the host localises it from `prediction`). */
-  readonly summary: Omit<DataSummary, 'predicts'>;
+  /** DataSummary without the human `predicts` line (the host localises it from `prediction`) and without what the
+   *  intake adds: the fingerprint of the bytes read, where they came from and the answers given. */
+  readonly summary: PreparedSummary;
 }
 
 export function prepareTrainingData(request: TrainingDataRequest): PreparedTrainingData {
@@ -80,6 +81,8 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
     topology: settings.model.topology,
     window: settings.model.window,
     horizon: settings.model.horizon,
+    stride: settings.data.stride,
+    ...(settings.model.outputSteps > 0 ? { outputLength: settings.model.outputSteps } : {}),
     targetColumn: targetIndex,
     source,
     ...(sequenceStarts !== undefined ? { sequenceStarts } : {}),
@@ -97,9 +100,8 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
   const model = modelConfigFor(settings, windows, geometry.targetLength);
 
   const total = windows.examples.length;
-  const summary: Omit<DataSummary, 'predicts'> = {
+  const summary: PreparedSummary = {
     source,
-    fingerprint: fingerprint(selection.names, series),
     shapes: {
       rowsRead: table.rows,
       columnsUsed: selection.names,
@@ -139,19 +141,21 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
 }
 
 /**
- * Rows the normalisation is fitted on: those the training windows reach, so validation statistics never leak
- * into training. For one continuous series the first `cut` windows (stride 1) span rows [0, cut − 1 + span).
+ * Rows the normalisation is fitted on: those the training windows reach, so validation statistics never leak into
+ * training. For one continuous series the first `cut` windows start at 0, s, …, (cut − 1)s (stride s), so they span
+ * rows [0, (cut − 1)s + span). A JSON array of several sequences falls back to the first (1 − validationSplit) of rows.
  */
 function trainingRows(rows: number, spec: WindowSpec, validationSplit: number, sequenceStarts: readonly number[] | undefined): number {
   if (sequenceStarts !== undefined && sequenceStarts.length > 1) return Math.max(1, Math.round(rows * (1 - validationSplit)));
   const geometry = windowGeometry(spec);
-  const count = windowsInSequence(rows, geometry, 1);
+  const stride = spec.stride ?? 1;
+  const count = windowsInSequence(rows, geometry, stride);
   if (count === 0) return rows;
   const cut = count - validationWindowCount(count, validationSplit);
-  return Math.min(rows, cut - 1 + geometry.span);
+  return Math.min(rows, (cut - 1) * stride + geometry.span);
 }
 
-export function modelConfigFor(settings: TrainingSettings, windows: SequenceDataset, targetLength: number): ModelConfig {
+export function modelConfigFor(settings: PreparationSettings, windows: SequenceDataset, targetLength: number): ModelConfig {
   return {
     cell: settings.model.cell,
     nonlinearity: settings.model.nonlinearity,
@@ -161,17 +165,9 @@ export function modelConfigFor(settings: TrainingSettings, windows: SequenceData
     numLayers: settings.model.layers,
     topology: settings.model.topology,
     loss: 'mse',
-    oneToManyInput: 'first-step',
+    oneToManyInput: settings.model.oneToManyInput,
     outputLength: targetLength,
   };
-}
-
-/** sha256 over the column names and the float64 bytes of the (cleaned, not normalised) series. */
-export function fingerprint(names: readonly string[], series: readonly Float64Array[]): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(names));
-  for (const column of series) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
-  return hash.digest('hex');
 }
 
 /** The normalisation as the JSON object model.json stores (parseNormalization in data/normalize.ts reads it back). */

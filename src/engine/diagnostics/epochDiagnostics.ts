@@ -13,18 +13,22 @@
 //   decoderHiddenGradNorms  [L][M]  encoder–decoder: the same over the decoder's steps, else null
 //   lossTerm                t of the single loss term J_t below (the last scored step)
 //   lossTermHiddenGradNorms [L][T]  ‖∂J_t/∂h_k‖₂, the decay with lag t − k alone
-//   jacobianProductNorms    { step, norm: "spectral", fromStep, values [L][…] }, ‖∂h_t/∂h_k‖₂ (jacobianProducts.ts)
+//   jacobianProductNorms    { step, norm: "spectral", fromStep, values [L][…] }, ‖∂h_t/∂h_k‖₂ (jacobianProducts.ts);
+//                           null when not asked for (it costs H Jacobian sweeps) or when it could not be measured
 //   spectral                { cell, nonlinearity, sequenceLength, matrices[] }: λ₁, ρ, eigenvalues, γ, λ₁γ, the bound
-//                           (λ₁γ)^(t−k) and the verdict of every W_hh (block) — diagnostics/spectral.ts
+//                           (λ₁γ)^(t−k) and the verdict of every W_hh (block) — diagnostics/spectral.ts; null when
+//                           the eigen-solvers failed
 //   omegaPenalty            α·Ω of the epoch's last mini-batch (remedies/omega.ts), null when Ω is off
+//   unavailable             one line per diagnostic that could not be measured and why (absent when all were)
+// A diagnostic that fails never stops training: it is reported missing with its reason instead.
 import { hiddenGradientDiagnostics } from '../bptt';
 import type { SequenceExample } from '../dataset';
 import type { RecurrentModel } from '../model';
 import { jacobianProductNorms, type JacobianProductNorms } from './jacobianProducts';
 import { spectralDiagnostics, type SpectralDiagnostics } from './spectral';
 
-/** About this many epochs of a run are sampled. */
-export const DEFAULT_DIAGNOSTIC_SAMPLES = 10;
+/** About this many epochs of a run are sampled (enough for the decay chart's lines and the epoch × timestep heatmap). */
+export const DEFAULT_DIAGNOSTIC_SAMPLES = 24;
 /** Complex eigenvalues (O(H³) each, and H numbers per matrix in the JSON) only up to this hidden size; λ₁, ρ always. */
 export const MAX_HIDDEN_SIZE_FOR_EIGENVALUES = 128;
 
@@ -36,9 +40,10 @@ export interface EpochDiagnostics {
   readonly decoderHiddenGradNorms: number[][] | null;
   readonly lossTerm: number;
   readonly lossTermHiddenGradNorms: number[][] | null;
-  readonly jacobianProductNorms: JacobianProductNorms;
-  readonly spectral: SpectralDiagnostics;
+  readonly jacobianProductNorms: JacobianProductNorms | null;
+  readonly spectral: SpectralDiagnostics | null;
   readonly omegaPenalty: number | null;
+  readonly unavailable?: readonly string[];
 }
 
 /**
@@ -66,6 +71,8 @@ export function lastScoredStep(model: RecurrentModel, probe: SequenceExample): n
 }
 
 export interface EpochDiagnosticsOptions {
+  /** Measure ‖∂h_t/∂h_k‖ (default true). */
+  readonly jacobianProducts?: boolean;
   /** t of ‖∂h_t/∂h_k‖ (default the last encoder step). */
   readonly jacobianStep?: number | null;
   readonly jacobianMaxLag?: number;
@@ -81,14 +88,22 @@ export function measureEpochDiagnostics(
 ): EpochDiagnostics {
   const lossTerm = lastScoredStep(model, probe);
   const gradients = hiddenGradientDiagnostics(model, probe, lossTerm);
-  const jacobian = jacobianProductNorms(model, probe, {
-    step: options.jacobianStep ?? null,
-    ...(options.jacobianMaxLag !== undefined ? { maxLag: options.jacobianMaxLag } : {}),
-  });
-  const spectral = spectralDiagnostics(model.config, model.parameters, {
-    sequenceLength: Math.max(1, model.encoderStepsFor(probe)),
-    includeEigenvalues: model.config.hiddenSize <= MAX_HIDDEN_SIZE_FOR_EIGENVALUES,
-  });
+  const unavailable: string[] = [];
+  const jacobian =
+    options.jacobianProducts === false
+      ? null
+      : measured('jacobianProductNorms', unavailable, () =>
+          jacobianProductNorms(model, probe, {
+            step: options.jacobianStep ?? null,
+            ...(options.jacobianMaxLag !== undefined ? { maxLag: options.jacobianMaxLag } : {}),
+          }),
+        );
+  const spectral = measured('spectral', unavailable, () =>
+    spectralDiagnostics(model.config, model.parameters, {
+      sequenceLength: Math.max(1, model.encoderStepsFor(probe)),
+      includeEigenvalues: model.config.hiddenSize <= MAX_HIDDEN_SIZE_FOR_EIGENVALUES,
+    }),
+  );
   return {
     epoch,
     probeLoss: gradients.loss,
@@ -100,5 +115,16 @@ export function measureEpochDiagnostics(
     jacobianProductNorms: jacobian,
     spectral,
     omegaPenalty: options.omegaPenalty ?? null,
+    ...(unavailable.length > 0 ? { unavailable } : {}),
   };
+}
+
+/** Runs one numerical diagnostic; a failure (an eigen-solver that gives up, say) is recorded, not thrown. */
+function measured<T>(field: string, unavailable: string[], measure: () => T): T | null {
+  try {
+    return measure();
+  } catch (error) {
+    unavailable.push(`${field}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }

@@ -10,9 +10,10 @@ import type { DemoExperiment } from '../../lab/lineup/lineup';
 import { compareTableRows, lossThreshold, type CompareTableRow } from '../../lab/lineup/lineupTable';
 import type { CompareEntryResult } from '../../protocol/compareRemediesProtocol';
 import { compareDataFromText } from '../../lab/lineup/compareRemediesData';
+import { nodePlatform } from '../../node/nodePlatform';
 import { COMPARE_ENTRY_IDS, compareLineup, isCompareEntryId } from '../../lab/lineup/compareRemediesLineup';
 import { CompareCancelledError, trainEntryInWorker } from './compareRemediesWorkerClient';
-import { newestRunSource, resolveSavedRunSource, runDataSource, sliceLines } from '../../lab/runs/savedRunSource';
+import { newestRunSource, resolveSavedRunSource, runDataSource, sliceLines } from './savedRunSource';
 import { RUNS_FOLDER } from '../training/runStoreLocation';
 import { ComparisonPanel } from './compareRemediesPanel';
 import { readTrainingSettings } from '../platform/settings';
@@ -159,7 +160,7 @@ export async function compareRemedies(extensionUri: vscode.Uri, log: vscode.LogO
       throw new Error(vscode.l10n.t('epochs must be an integer ≥ 1, got {0}', String(args.epochs)));
     }
     const source = await readDataSource(extensionUri, args);
-    const data = compareDataFromText(source.text, source.source);
+    const data = await compareDataFromText(source.text, source.source, nodePlatform);
     const { lineup, seed } = readLineup(source.resource, args.epochs);
     const chosen = await chooseEntries(lineup, args.entries, silent);
     if (chosen === undefined || chosen.length === 0) return undefined;

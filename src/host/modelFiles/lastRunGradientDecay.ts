@@ -3,7 +3,7 @@
 // panel's "Show Gradient Decay" when registered, otherwise through "Open Run…" (which opens run.json).
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { type RunListing, RunStore } from '../../lab/runs/runStore';
+import { type RunListing, RunStore } from '../../node/runStore';
 import { OPEN_RUN_COMMAND, SHOW_GRADIENT_DECAY_COMMAND } from './lensCommandIds';
 import { configRunName } from '../../modelFiles/rnnConfig/configFileNames';
 import { pickLastRun, type LastRunMemory } from './lastRunMemory';

@@ -3,7 +3,7 @@
 // panel's command is available. `{ runJsonPath }` skips the list. Resolves to the opened run.json path.
 import * as vscode from 'vscode';
 import { formatLoss } from './progressUi';
-import { type RunListing, RunStore } from '../../lab/runs/runStore';
+import { type RunListing, RunStore } from '../../node/runStore';
 
 export const OPEN_RUN_COMMAND = 'rnnLab.openRun';
 /** Issue 6's panel command; used when it is registered. */

@@ -7,7 +7,7 @@ import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettin
 import { formatLoss, showRunNotification, type TrainingStatusUi } from './progressUi';
 import { describeDivergence } from './remedyMessages';
 import { RunRecordBuilder } from '../../lab/runs/runRecordBuilder';
-import { RunStore } from '../../lab/runs/runStore';
+import { RunStore } from '../../node/runStore';
 import { TrainingWorker } from './trainingWorkerClient';
 
 export type WhenBusy = 'stop' | 'both';

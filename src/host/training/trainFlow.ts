@@ -12,7 +12,8 @@ import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../..
 import type { MissingValueHandling } from '../../data/prepare/seriesTrainingData';
 import { describeSettingProblem, readTrainingSettings } from '../platform/settings';
 import type { DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../protocol/intakeProtocol';
-import type { RunStatus, TrainingSettings } from '../../lab/runs/runRecord';
+import type { DataOrigin, RunStatus, TrainingSettings } from '../../lab/runs/runRecord';
+import { originForRecord } from '../../lab/runs/dataOrigin';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
 import { plainSettings, type SettingsOverrides } from '../../lab/settings/resolveSettings';
 import type { RunManager, WhenBusy } from './runManager';
@@ -73,6 +74,8 @@ export interface TrainSource {
   readonly firstLine?: number;
   /** Shows the user a 1-based document line that holds a data error. */
   readonly revealLine?: (line: number) => void;
+  /** Where the data can be read again (absolute path; made relative to the workspace folder when saved). */
+  readonly origin: DataOrigin;
 }
 
 export interface TrainFlowContext {
@@ -189,13 +192,14 @@ export async function trainOnSource(data: IntakeSource, source: TrainSource, arg
     if (!silent && !(await confirmShapePreview(name, preview))) return { status: 'dismissed' };
 
     handedOver = true;
+    const storeRoot = context.storeRootFor(source.resource);
     const result = await context.runs.start({
       name,
       config: resolved.settings,
       settings,
       worker,
-      summary: { ...prepared.summary, predicts: describePrediction(prepared.prediction) },
-      storeRoot: context.storeRootFor(source.resource),
+      summary: { ...prepared.summary, predicts: describePrediction(prepared.prediction), origin: originForRecord(source.origin, storeRoot) },
+      storeRoot,
       silent,
       // silent never asks: it runs beside a busy run unless told to stop it
       ...(args.whenBusy ? { whenBusy: args.whenBusy } : silent ? { whenBusy: 'both' as const } : {}),

@@ -43,5 +43,10 @@ export async function trainOnFile(context: TrainFlowContext, first?: unknown): P
     return { status: 'invalid-data', message };
   }
   const label = vscode.workspace.asRelativePath(uri, false);
-  return trainOnSource({ kind: 'file', path: uri.fsPath, label }, { label, resource: uri, defaultName: nameFromPath(uri.fsPath) }, interpreted.args, context);
+  return trainOnSource(
+    { kind: 'file', path: uri.fsPath, label },
+    { label, resource: uri, defaultName: nameFromPath(uri.fsPath), origin: { kind: 'file', path: uri.fsPath } },
+    interpreted.args,
+    context,
+  );
 }

@@ -6,6 +6,7 @@
 // 17 ms per MB), so the editor never waits more than a few milliseconds at a time.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { DataOrigin } from '../../data/intakeTypes';
 import { tooLargeError } from '../../data/parse/loadTable';
 import { maxDataBytes, showDataError, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from './trainFlow';
 
@@ -59,6 +60,23 @@ async function readInChunks(document: vscode.TextDocument, ranges: readonly vsco
   return parts.join('');
 }
 
+/**
+ * Where the text can be read again: the document's file and the selected ranges (none for the whole document); null
+ * for a document that has never been saved. Unsaved edits make the re-read text differ, which its SHA-256 then shows.
+ */
+function selectionOrigin(editor: vscode.TextEditor, ranges: readonly vscode.Range[]): DataOrigin {
+  const document = editor.document;
+  const path = document.uri.scheme === 'file' && !document.isUntitled ? document.uri.fsPath : null;
+  const whole = editor.selections.every((selection) => selection.isEmpty);
+  return {
+    kind: 'selection',
+    path,
+    ranges: whole
+      ? []
+      : ranges.map((range) => ({ start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } })),
+  };
+}
+
 export async function trainOnSelection(context: TrainFlowContext, args: TrainCommandArgs = {}): Promise<TrainCommandResult> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
@@ -82,7 +100,7 @@ export async function trainOnSelection(context: TrainFlowContext, args: TrainCom
   };
   return trainOnSource(
     { kind: 'text', text, label },
-    { label, resource: document.uri, defaultName, firstLine, revealLine },
+    { label, resource: document.uri, defaultName, firstLine, revealLine, origin: selectionOrigin(editor, ranges) },
     args,
     context,
   );

@@ -8,8 +8,8 @@ import type { TrainingPanelRun, TrainingPanelServices, TrainingRenderReport } fr
 import { TrainingPanel } from './trainingPanel';
 import { readPanelRun } from './trainingPanelSerializer';
 import { formatLoss } from '../training/progressUi';
-import type { RunListing } from '../../lab/runs/runStore';
-import { RunStore } from '../../lab/runs/runStore';
+import type { RunListing } from '../../node/runStore';
+import { RunStore } from '../../node/runStore';
 
 export const SHOW_GRADIENT_DECAY_COMMAND = 'rnnLab.showGradientDecay';
 

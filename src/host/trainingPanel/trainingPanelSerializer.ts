@@ -7,7 +7,7 @@ import { parseRunRecord } from '../../protocol/runRecordCheck';
 import type { RunRecord } from '../../lab/runs/runRecord';
 import { parseTrainingPersistedState } from '../../protocol/trainingPanelProtocol';
 import { describeIssue } from '../../protocol/validation';
-import { RunStore } from '../../lab/runs/runStore';
+import { RunStore } from '../../node/runStore';
 import type { TrainingPanelServices } from './trainingPanel';
 import { TrainingPanel } from './trainingPanel';
 

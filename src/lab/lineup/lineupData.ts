@@ -1,14 +1,15 @@
-// The two bundled samples the demo trains on, read through the same data layer as `rnn-lab train` and the extension
-// (src/data): samples/adding-problem.csv grouped into one sequence per `sequence` value, and samples/sine.csv
-// cut into sliding windows. Validation data are the last sequences / windows (never shuffled across time).
-import { createHash } from 'node:crypto';
-import * as path from 'node:path';
+// The two bundled samples the demo trains on, prepared by the one data pipeline (src/data, as `rnn-lab train` and the
+// extension prepare them): samples/adding-problem.csv read as one sequence per `sequence` value (its inputs already
+// lie in [0, 1] and its target is their sum: no normalisation), and samples/sine.csv cut into windows of 60 steps every
+// 4 rows, z-scored on the training rows. Validation data are the last sequences / windows (never shuffled across time).
 import type { SequenceDataset } from '../../engine/dataset';
-import { makeGroupedSequences } from '../../data/prepare/groupedSequences';
-import { loadTableFromFile } from '../../data/parse/loadTable';
-import { applyNormalization, fitNormalization, type Normalization } from '../../data/prepare/normalize';
-import { selectColumns } from '../../data/prepare/selectColumns';
-import { makeWindows, splitTrainValidation } from '../../data/prepare/windowing';
+import { DataError } from '../../data/dataError';
+import { DataIntake, type IntakePrepared } from '../../data/intake';
+import type { IntakeChoices } from '../../data/intakeTypes';
+import type { DataSource } from '../../data/load';
+import type { DataPlatform } from '../../data/platform';
+import type { Normalization } from '../../data/prepare/normalize';
+import { settingsFrom, type SettingsOverrides } from '../settings/resolveSettings';
 import type { DemoTask } from './lineup';
 
 export const ADDING_SAMPLE = 'adding-problem.csv';
@@ -22,6 +23,8 @@ export const DEMO_VALIDATION_FRACTION = 0.2;
  */
 export const SINE_WINDOW = 60;
 export const SINE_STRIDE = 4;
+/** The largest sample the line-up reads. */
+const MAX_SAMPLE_BYTES = 20 * 1024 * 1024;
 
 export interface DemoDataset {
   readonly task: DemoTask;
@@ -36,61 +39,55 @@ export interface DemoDataset {
   readonly normalization: Normalization;
   /** What is predicted, in words. */
   readonly predicts: string;
-  /** sha256 of the numbers the sequences were cut from. */
+  /** SHA-256 of the bytes read. */
   readonly fingerprint: string;
 }
 
-function fingerprint(series: readonly Float64Array[]): string {
-  const hash = createHash('sha256');
-  for (const column of series) hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
-  return hash.digest('hex');
+/** The data settings of a line-up task: what its preparation depends on. */
+export function dataSettingsOf(task: DemoTask, window = SINE_WINDOW, stride = SINE_STRIDE): SettingsOverrides {
+  return task === 'adding'
+    ? { training: { validationSplit: DEMO_VALIDATION_FRACTION }, data: { normalization: 'none' } }
+    : { model: { topology: 'many-to-one', window, horizon: 1 }, training: { validationSplit: DEMO_VALIDATION_FRACTION }, data: { normalization: 'zscore', stride } };
 }
 
 /** The adding problem: inputs (value, marker) per step, the target (sum of the two marked values) at the last step. */
-export async function loadAddingProblem(samplesDirectory: string): Promise<DemoDataset> {
-  const file = path.join(samplesDirectory, ADDING_SAMPLE);
-  const table = await loadTableFromFile(file, { sourceName: ADDING_SAMPLE });
-  const inputColumns = ['value', 'marker'];
-  const dataset = makeGroupedSequences(table, { groupColumn: 'sequence', inputColumns, targetColumn: 'target', topology: 'many-to-one', source: ADDING_SAMPLE });
-  const split = splitTrainValidation(dataset, DEMO_VALIDATION_FRACTION);
-  const used = selectColumns(table, [...inputColumns, 'target'], ADDING_SAMPLE).series;
-  return {
-    task: 'adding',
-    file: ADDING_SAMPLE,
-    training: split.train,
-    validation: split.validation,
-    columns: inputColumns,
-    rows: table.rows,
-    steps: dataset.examples[0]?.inputLength ?? 0,
-    // inputs already lie in [0, 1] and the target is their sum: used as they are
-    normalization: fitNormalization(inputColumns.map(() => new Float64Array(0)), 'none', table.rows, inputColumns),
-    predicts: 'the sum of the two marked values, read after the last step',
-    fingerprint: fingerprint(used),
-  };
+export async function loadAddingProblem(samplesDirectory: string, platform: DataPlatform): Promise<DemoDataset> {
+  const source: DataSource = { kind: 'file', path: `${samplesDirectory}/${ADDING_SAMPLE}`, label: ADDING_SAMPLE };
+  const prepared = await prepareSample(source, platform, dataSettingsOf('adding'), {});
+  return demoDataset('adding', ADDING_SAMPLE, prepared, 'the sum of the two marked values, read after the last step');
 }
 
 /** The noisy sine: windows of SINE_WINDOW values predict the next one (many-to-one), z-scored on the training rows. */
-export async function loadSineSeries(samplesDirectory: string): Promise<DemoDataset> {
-  const file = path.join(samplesDirectory, SINE_SAMPLE);
-  const table = await loadTableFromFile(file, { sourceName: SINE_SAMPLE });
-  const selection = selectColumns(table, ['value'], SINE_SAMPLE);
-  const rows = selection.series[0]?.length ?? 0;
-  const trainRows = Math.round(rows * (1 - DEMO_VALIDATION_FRACTION));
-  const normalization = fitNormalization(selection.series, 'zscore', trainRows, selection.names);
-  const series = applyNormalization(selection.series, normalization);
-  const windows = makeWindows(series, { topology: 'many-to-one', window: SINE_WINDOW, horizon: 1, stride: SINE_STRIDE, source: SINE_SAMPLE });
-  const split = splitTrainValidation(windows, DEMO_VALIDATION_FRACTION);
+export async function loadSineSeries(samplesDirectory: string, platform: DataPlatform): Promise<DemoDataset> {
+  const source: DataSource = { kind: 'file', path: `${samplesDirectory}/${SINE_SAMPLE}`, label: SINE_SAMPLE };
+  const prepared = await prepareSample(source, platform, dataSettingsOf('sine'), { columns: ['value'] });
+  return demoDataset('sine', SINE_SAMPLE, prepared, `value 1 step ahead of each ${SINE_WINDOW}-step window`);
+}
+
+/** Loads and prepares with the default settings under `overrides`; a data problem is thrown as a DataError. */
+export async function prepareSample(source: DataSource, platform: DataPlatform, overrides: SettingsOverrides, choices: IntakeChoices): Promise<IntakePrepared> {
+  const intake = new DataIntake(platform);
+  const loaded = await intake.load(source, { maxBytes: MAX_SAMPLE_BYTES });
+  if (!loaded.ok) throw new DataError(loaded.error.problem, loaded.error);
+  const prepared = intake.prepare(choices, settingsFrom(overrides));
+  if (!prepared.ok) throw new DataError(prepared.error.problem, prepared.error);
+  return prepared.prepared;
+}
+
+export function demoDataset(task: DemoTask, file: string, prepared: IntakePrepared, predicts: string): DemoDataset {
+  const { data, summary } = prepared;
   return {
-    task: 'sine',
-    file: SINE_SAMPLE,
-    training: split.train,
-    validation: split.validation,
-    columns: selection.names,
-    rows,
-    steps: SINE_WINDOW,
-    normalization,
-    predicts: `value 1 step ahead of each ${SINE_WINDOW}-step window`,
-    fingerprint: fingerprint(selection.series),
+    task,
+    file,
+    training: { inputSize: data.inputSize, outputSize: data.outputSize, examples: [...data.train] },
+    validation: { inputSize: data.inputSize, outputSize: data.outputSize, examples: [...data.validation] },
+    // the inputs (a grouped table also lists its target column last)
+    columns: summary.shapes.columnsUsed.slice(0, data.inputSize),
+    rows: summary.shapes.rowsRead,
+    steps: data.train[0]?.inputLength ?? 0,
+    normalization: prepared.normalization,
+    predicts,
+    fingerprint: summary.fingerprint,
   };
 }
 

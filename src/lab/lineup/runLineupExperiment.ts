@@ -1,24 +1,15 @@
-// Trains one demo experiment with the engine (the same calls as `rnn-lab train` and the extension's worker):
-// BPTT models through trainWithRemedies (clipping, truncation, L2 and the init scheme of RemedyOptions, with sampled
-// per-epoch diagnostics), echo state networks through their closed-form ridge readout.
-import { performance } from 'node:perf_hooks';
+// Trains one line-up experiment: BPTT models through the same training run as the editor and `rnn-lab train`
+// (lab/training/trainingRun.ts, with the experiment's settings), recorded by the same run-record builder; echo state
+// networks through their closed-form ridge readout (engine/esn/).
 import { spectralDiagnostics } from '../../engine/diagnostics/spectral';
 import { reservoirSpectrum } from '../../engine/esn/reservoirSpectrum';
 import { trainEchoStateNetwork } from '../../engine/esn/echoStateNetwork';
-import { createInitializedParameters } from '../../engine/init';
-import { RecurrentModel } from '../../engine/model';
-import type { ModelConfig } from '../../engine/modelConfig';
-import { createOptimizer } from '../../engine/optimizers';
 import { SeededRandom } from '../../engine/random';
-import { resolveRemedyOptions } from '../../engine/remedies/remedyOptions';
-import { trainWithRemedies } from '../../engine/remedies/trainWithRemedies';
+import { runTraining } from '../training/trainingRun';
 import type { DemoDataset } from './lineupData';
 import type { BpttExperiment, DemoExperiment, EchoStateExperiment } from './lineup';
 import type { DemoResult } from './lineupResult';
-import { demoRunRecord } from './lineupRunRecord';
-
-/** Sampled epochs of the per-epoch diagnostics (first and last included): the decay chart's lines per run. */
-export const DEMO_DIAGNOSTIC_SAMPLES = 4;
+import { experimentRecordBuilder, experimentSettings } from './lineupRunRecord';
 
 /** Called after every epoch (an ESN reports its single fit as one epoch). */
 export type EpochListener = (epoch: number, epochs: number) => void;
@@ -28,55 +19,51 @@ export function experimentEpochs(experiment: DemoExperiment): number {
   return experiment.kind === 'bptt' ? experiment.epochs : 1;
 }
 
-export function runDemoExperiment(experiment: DemoExperiment, data: DemoDataset, onEpoch: EpochListener = () => undefined, startedAt = new Date()): DemoResult {
-  return experiment.kind === 'bptt' ? runBptt(experiment, data, onEpoch, startedAt) : runEchoState(experiment, data, onEpoch);
+export function runDemoExperiment(
+  experiment: DemoExperiment,
+  data: DemoDataset,
+  clock: () => number,
+  onEpoch: EpochListener = () => undefined,
+  startedAt = new Date(),
+): DemoResult {
+  return experiment.kind === 'bptt' ? runBptt(experiment, data, clock, onEpoch, startedAt) : runEchoState(experiment, data, clock, onEpoch);
 }
 
-function runBptt(experiment: BpttExperiment, data: DemoDataset, onEpoch: EpochListener, startedAt: Date): DemoResult {
-  const started = performance.now();
-  const first = data.training.examples[0]!;
-  const config: ModelConfig = {
-    cell: experiment.cell,
-    nonlinearity: experiment.nonlinearity,
+function runBptt(experiment: BpttExperiment, data: DemoDataset, clock: () => number, onEpoch: EpochListener, startedAt: Date): DemoResult {
+  const started = clock();
+  const { sourced, plain } = experimentSettings(experiment, data);
+  const builder = experimentRecordBuilder(experiment, data, sourced, startedAt);
+  const first = data.training.examples[0];
+  const config = {
+    cell: plain.model.cell,
+    nonlinearity: plain.model.nonlinearity,
     inputSize: data.training.inputSize,
-    hiddenSize: experiment.hiddenSize,
+    hiddenSize: plain.model.hiddenSize,
     outputSize: data.training.outputSize,
-    numLayers: 1,
-    topology: 'many-to-one',
+    numLayers: plain.model.layers,
+    topology: plain.model.topology,
     loss: 'mse',
-    oneToManyInput: 'first-step',
-    outputLength: first.targetLength,
-  };
-  const random = new SeededRandom(experiment.seed);
-  const remedies = resolveRemedyOptions({ ...experiment.remedies, init: experiment.init }, config);
-  const parameters = createInitializedParameters(config, remedies.init, random);
-  const model = new RecurrentModel(config, parameters);
-  const optimizer = createOptimizer(experiment.optimizer, { learningRate: experiment.learningRate }, parameters);
-  const epochMilliseconds: number[] = [];
-  const trained = trainWithRemedies(model, optimizer, data.training, data.validation, {
-    trainer: {
-      epochs: experiment.epochs,
-      batchSize: experiment.batchSize,
-      random,
-      clock: () => performance.now(),
-      onEpoch: (progress) => {
-        epochMilliseconds.push(progress.trainingMilliseconds);
-        onEpoch(progress.epoch, progress.epochs);
-      },
-    },
-    remedies,
-    diagnostics: { samples: DEMO_DIAGNOSTIC_SAMPLES },
+    oneToManyInput: plain.model.oneToManyInput,
+    outputLength: first?.targetLength ?? 1,
+  } as const;
+  const run = runTraining(
+    { model: config, settings: plain, data: { inputSize: data.training.inputSize, outputSize: data.training.outputSize, train: data.training.examples, validation: data.validation.examples }, modelExtras: {} },
+    { clock, ...builder.recorder((_metrics, report) => onEpoch(report.epoch, report.epochs)) },
+  );
+  const { result, clipping } = run.outcome;
+  const wallMilliseconds = clock() - started;
+  const record = builder.finish({
+    status: run.status === 'diverged' ? 'diverged' : 'completed',
+    finishedAt: new Date(startedAt.getTime() + wallMilliseconds),
+    modelFile: null,
+    ...(run.divergence !== undefined ? { divergence: run.divergence } : {}),
   });
-  const { result } = trained;
   // λ₁ of the kept parameters: W_hh for the vanilla RNN, the stacked gate matrix (γ = 1) for LSTM/GRU — the block the
   // panel's bound uses (chartSeries.boundMatrix).
-  const spectrum = spectralDiagnostics(config, model.parameters, { sequenceLength: data.steps, includeEigenvalues: false });
+  const spectrum = spectralDiagnostics(config, run.model.parameters, { sequenceLength: data.steps, includeEigenvalues: false });
   const block = config.cell === 'rnn' ? 'W_hh' : 'stacked';
   const lambda1 = spectrum.matrices.find((m) => m.layer === 0 && m.block === block)?.largestSingularValue ?? null;
-  const hiddenGradNorms = result.diagnostics?.hiddenGradNorms[0] ?? null;
-  const clippingOn = remedies.clipNorm !== null || remedies.clipValue !== null;
-  const wallMilliseconds = performance.now() - started;
-  const record = demoRunRecord({ experiment, data, config, trained, epochMilliseconds, startedAt, wallMilliseconds });
+  const clippingOn = plain.remedies.clipNorm > 0 || plain.remedies.clipValue > 0;
   return {
     experiment,
     trainLoss: result.trainLoss,
@@ -84,16 +71,16 @@ function runBptt(experiment: BpttExperiment, data: DemoDataset, onEpoch: EpochLi
     lossPerEpoch: result.lossPerEpoch,
     validationLossPerEpoch: result.validationLossPerEpoch,
     lambda1,
-    clippedPercent: clippingOn ? 100 * trained.clipping.clippedFraction : null,
-    hiddenGradNorms,
-    diverged: trained.diverged === null ? null : `epoch ${trained.diverged.epoch}: ${trained.diverged.detail}`,
+    clippedPercent: clippingOn ? 100 * clipping.clippedFraction : null,
+    hiddenGradNorms: result.diagnostics?.hiddenGradNorms[0] ?? null,
+    diverged: run.divergence === undefined ? null : `epoch ${run.divergence.epoch}: ${run.divergence.detail}`,
     record,
     wallMilliseconds,
   };
 }
 
-function runEchoState(experiment: EchoStateExperiment, data: DemoDataset, onEpoch: EpochListener): DemoResult {
-  const started = performance.now();
+function runEchoState(experiment: EchoStateExperiment, data: DemoDataset, clock: () => number, onEpoch: EpochListener): DemoResult {
+  const started = clock();
   const fit = trainEchoStateNetwork(data.training, 'many-to-one', experiment.options, new SeededRandom(experiment.seed), data.validation);
   onEpoch(1, 1);
   const spectrum = reservoirSpectrum(fit.network.reservoir, Math.max(1, data.steps), false);
@@ -109,7 +96,6 @@ function runEchoState(experiment: EchoStateExperiment, data: DemoDataset, onEpoc
     hiddenGradNorms: null,
     diverged: null,
     record: null,
-    wallMilliseconds: performance.now() - started,
+    wallMilliseconds: clock() - started,
   };
 }
-

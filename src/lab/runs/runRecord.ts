@@ -6,9 +6,12 @@ import type { TopologyId } from '../../engine/dataset';
 import type { CellKind, Nonlinearity } from '../../engine/modelConfig';
 import type { RecurrentMatrixSpectrum } from '../../engine/diagnostics/spectral';
 import type { DivergenceReason, RemedyId } from '../../engine/remedies/divergence';
+import type { DataSummary, NormalizationKind } from '../../data/intakeTypes';
+export type { ColumnNormalization, DataOrigin, DataShapes, DataSummary, NormalizationKind } from '../../data/intakeTypes';
 
 export const RUN_RECORD_FORMAT = 'rnn-lab.run';
-export const RUN_RECORD_VERSION = 1;
+/** 2: data.origin, data.choices and engineVersion make a run repeatable (`rnn-lab train --from-run`); 1 is still read. */
+export const RUN_RECORD_VERSION = 2;
 
 /** Where an effective value came from; later sources override earlier ones in this order. */
 export type ValueSource = 'default' | 'setting' | 'configFile' | 'argument';
@@ -23,7 +26,6 @@ export interface SourcedValue<T> {
 
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
 export type InitKind = 'xavier' | 'orthogonal' | 'identity';
-export type NormalizationKind = 'zscore' | 'minmax' | 'none';
 
 /** Every `rnnLab.*` setting, by section, as plain values (the worker receives this). */
 export interface TrainingSettings {
@@ -35,8 +37,12 @@ export interface TrainingSettings {
     readonly topology: TopologyId;
     /** Input window length T. */
     readonly window: number;
-    /** Predict k steps ahead (one-to-many / encoder–decoder: number of generated steps). */
+    /** Predict k steps ahead. */
     readonly horizon: number;
+    /** Generated (one-to-many) or decoder (encoder–decoder) steps; 0 = the window length. */
+    readonly outputSteps: number;
+    /** One-to-many: the single input at the first step only, or at every step. */
+    readonly oneToManyInput: 'first-step' | 'every-step';
   };
   readonly training: {
     readonly epochs: number;
@@ -60,6 +66,8 @@ export interface TrainingSettings {
     /** Weight α of Pascanu's Ω regulariser; 0 = off. */
     readonly omega: number;
     readonly init: InitKind;
+    /** λ of the identity initialisation W_hh = λI (with init = identity). */
+    readonly identityScale: number;
     /** Rescale W_hh to this spectral radius ρ after initialisation; 0 = keep the initialiser's scale. */
     readonly spectralRadius: number;
   };
@@ -69,6 +77,8 @@ export interface TrainingSettings {
     readonly leak: number;
     /** Fraction of reservoir weights that are zero. */
     readonly sparsity: number;
+    /** W_in uniform on [−inputScale, inputScale]. */
+    readonly inputScale: number;
     /** Ridge β of W_out = Y Xᵀ (X Xᵀ + βI)⁻¹. */
     readonly ridge: number;
     readonly washout: number;
@@ -81,6 +91,8 @@ export interface TrainingSettings {
   readonly data: {
     readonly maxSelectionSizeMB: number;
     readonly normalization: NormalizationKind;
+    /** Steps between the starts of consecutive windows. */
+    readonly stride: number;
   };
 }
 
@@ -90,37 +102,6 @@ export type SettingsSection = keyof TrainingSettings;
 export type SourcedSettings = {
   readonly [S in SettingsSection]: { readonly [K in keyof TrainingSettings[S]]: SourcedValue<TrainingSettings[S][K]> };
 };
-
-/** Shapes of what the model trains on (row-major: [windows, steps, features]). */
-export interface DataShapes {
-  readonly rowsRead: number;
-  readonly columnsUsed: readonly string[];
-  readonly trainWindows: number;
-  readonly validationWindows: number;
-  readonly inputShape: readonly [number, number, number];
-  readonly targetShape: readonly [number, number, number];
-}
-
-export interface DataSummary {
-  /** Human description: a file path relative to the workspace, or "selection in <file>, lines a–b". */
-  readonly source: string;
-  /** sha256 (hex) of the numbers or text the windows were cut from, so two runs on the same data can be matched. */
-  readonly fingerprint: string;
-  readonly shapes: DataShapes;
-  /** Per used column: how values were normalised (stored so charts can invert it for display). */
-  readonly normalization: readonly ColumnNormalization[];
-  /** What is predicted, e.g. "value 1 step ahead of each 20-step window". */
-  readonly predicts: string;
-  readonly missingValues?: { readonly count: number; readonly handling: 'drop' | 'interpolate' };
-}
-
-export interface ColumnNormalization {
-  readonly column: string;
-  readonly kind: NormalizationKind;
-  /** zscore: (x − offset)/scale with offset = mean, scale = std; minmax: offset = min, scale = max − min. */
-  readonly offset: number;
-  readonly scale: number;
-}
 
 export interface EpochMetrics {
   /** 1-based. */
@@ -175,8 +156,10 @@ export interface DivergenceInfo {
   /** English sentence from the engine, for logs and the CLI; the host localises from `reason` and `hints`. */
   readonly detail: string;
   readonly hints: readonly RemedyHint[];
-  /** Last epoch whose parameters were kept (0 = the initial parameters). */
+  /** Healthy epochs completed before the divergence (0: it diverged in the first epoch). */
   readonly lastGoodEpoch: number;
+  /** Updates contained in the kept (last good) parameters: 0 means the initial parameters were kept. */
+  readonly keptUpdates?: number;
 }
 
 export interface RunRecord {
@@ -188,6 +171,8 @@ export interface RunRecord {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly durationMs: number;
+  /** RNN Lab version that trained the run (lab/version.ts); absent in version-1 records. */
+  readonly engineVersion?: string;
   readonly config: SourcedSettings;
   readonly data: DataSummary;
   readonly epochs: readonly EpochMetrics[];

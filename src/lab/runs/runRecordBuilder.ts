@@ -1,6 +1,8 @@
 // Accumulates a run's progress batches into the RunRecord that is saved as run.json and replayed to panels.
 // Metrics arrive batched (the worker throttles messages, never drops epochs); epochs must arrive in order.
-import type { ProgressBatch } from '../../protocol/workerProtocol';
+import type { ProgressBatch } from '../training/progressThrottle';
+import type { TrainingEvents } from '../training/trainingRun';
+import { RNN_LAB_VERSION } from '../version';
 import {
   type DataSummary,
   type DivergenceInfo,
@@ -68,6 +70,22 @@ export class RunRecordBuilder {
     if (this.updateGradientNorms.length > MAX_STORED_UPDATE_NORMS) this.thinOldestHalf();
   }
 
+  /**
+   * Training events that record the run into this builder (for runs trained in the same thread: the demo, tests); the
+   * extension's runs arrive as the worker's progress batches instead. `onEpoch` is called after the epoch is recorded.
+   */
+  recorder(onEpoch?: TrainingEvents['onEpoch']): Pick<TrainingEvents, 'onEpoch' | 'onUpdateNorm' | 'onDiagnostics'> {
+    const updateNorms: number[] = [];
+    return {
+      onUpdateNorm: (norm) => void updateNorms.push(norm),
+      onDiagnostics: (_sample, gradientSamples, spectra) => this.addBatch({ epochs: [], gradientSamples, spectralSamples: spectra === null ? [] : [spectra], updateGradientNorms: [] }),
+      onEpoch: (metrics, report) => {
+        this.addBatch({ epochs: [metrics], gradientSamples: [], spectralSamples: [], updateGradientNorms: updateNorms.splice(0) });
+        return onEpoch?.(metrics, report);
+      },
+    };
+  }
+
   /** The final model's validation predictions (sent with the terminal message). */
   setValidationPredictions(predictions: ValidationPredictions): void {
     this.validationPredictions = predictions;
@@ -92,6 +110,7 @@ export class RunRecordBuilder {
       startedAt: this.start.startedAt.toISOString(),
       finishedAt,
       durationMs: Math.max(0, end.finishedAt.getTime() - this.start.startedAt.getTime()),
+      engineVersion: RNN_LAB_VERSION,
       config: this.start.config,
       data: this.start.data,
       epochs: [...this.epochs],

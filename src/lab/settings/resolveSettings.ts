@@ -165,3 +165,11 @@ export function plainSettings(sourced: SourcedSettings): TrainingSettings {
   }
   return plain as unknown as TrainingSettings;
 }
+
+/** The plain settings of `overrides` over the defaults; throws when one is out of bounds (values a program fixes). */
+export function settingsFrom(overrides: SettingsOverrides): TrainingSettings {
+  const resolved = resolveSettings({ args: overrides });
+  const problem = resolved.problems[0];
+  if (problem !== undefined) throw new RangeError(`${problem.key} = ${JSON.stringify(problem.value)}: expected ${problem.expected}`);
+  return plainSettings(resolved.settings);
+}

@@ -4,6 +4,8 @@
 // Defaults follow docs/maths.md where it names one (ESN ρ = 0.95, "Remedies"); remedies are off by default so a
 // student first sees the plain network's gradient vanish or explode, then switches one remedy on.
 import { TOPOLOGY_IDS } from '../../engine/dataset';
+import { DEFAULT_ECHO_STATE_OPTIONS, MAX_RESERVOIR_SIZE } from '../../engine/esn/esnOptions';
+import { DEFAULT_IDENTITY_SCALE } from '../../engine/init';
 import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
 import type { SettingsSection, TrainingSettings } from '../runs/runRecord';
 
@@ -64,6 +66,8 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
     topology: { kind: 'enum', default: 'many-to-one', values: TOPOLOGY_IDS },
     window: { kind: 'integer', default: 20, minimum: 1, maximum: 1000 },
     horizon: { kind: 'integer', default: 1, minimum: 1, maximum: 1000 },
+    outputSteps: { kind: 'integer', default: 0, minimum: 0, maximum: 1000 },
+    oneToManyInput: { kind: 'enum', default: 'first-step', values: ['first-step', 'every-step'] },
   },
   training: {
     epochs: { kind: 'integer', default: 50, minimum: 1, maximum: 100000 },
@@ -81,15 +85,18 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
     l2: { kind: 'number', default: 0, minimum: 0, maximum: 10 },
     omega: { kind: 'number', default: 0, minimum: 0, maximum: 100 },
     init: { kind: 'enum', default: 'xavier', values: ['xavier', 'orthogonal', 'identity'] },
+    identityScale: { kind: 'number', default: DEFAULT_IDENTITY_SCALE, minimum: 0.01, maximum: 10 },
     spectralRadius: { kind: 'number', default: 0, minimum: 0, maximum: 10 },
   },
+  // the engine's defaults (engine/esn/esnOptions.ts), so the CLI, the extension and the engine agree
   esn: {
-    reservoirSize: { kind: 'integer', default: 200, minimum: 1, maximum: 5000 },
-    spectralRadius: { kind: 'number', default: 0.95, minimum: 0, maximum: 10 },
-    leak: { kind: 'number', default: 1, minimum: 0.0001, maximum: 1 },
-    sparsity: { kind: 'number', default: 0.9, minimum: 0, maximum: 0.999 },
-    ridge: { kind: 'number', default: 1e-6, minimum: 0, maximum: 1e6 },
-    washout: { kind: 'integer', default: 20, minimum: 0, maximum: 10000 },
+    reservoirSize: { kind: 'integer', default: DEFAULT_ECHO_STATE_OPTIONS.reservoirSize, minimum: 1, maximum: MAX_RESERVOIR_SIZE },
+    spectralRadius: { kind: 'number', default: DEFAULT_ECHO_STATE_OPTIONS.spectralRadius, minimum: 0.001, maximum: 10 },
+    leak: { kind: 'number', default: DEFAULT_ECHO_STATE_OPTIONS.leak, minimum: 0.0001, maximum: 1 },
+    sparsity: { kind: 'number', default: DEFAULT_ECHO_STATE_OPTIONS.sparsity, minimum: 0, maximum: 0.999 },
+    inputScale: { kind: 'number', default: DEFAULT_ECHO_STATE_OPTIONS.inputScale, minimum: 0.000001, maximum: 100 },
+    ridge: { kind: 'number', default: DEFAULT_ECHO_STATE_OPTIONS.ridge, minimum: 0, maximum: 1e6 },
+    washout: { kind: 'integer', default: DEFAULT_ECHO_STATE_OPTIONS.washout, minimum: 0, maximum: 10000 },
   },
   charts: {
     updateRate: { kind: 'integer', default: 10, minimum: 1, maximum: 10 },
@@ -98,6 +105,7 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
   data: {
     maxSelectionSizeMB: { kind: 'integer', default: 20, minimum: 1, maximum: 1024 },
     normalization: { kind: 'enum', default: 'zscore', values: ['zscore', 'minmax', 'none'] },
+    stride: { kind: 'integer', default: 1, minimum: 1, maximum: 1000 },
   },
 };
 

@@ -1,7 +1,18 @@
-// Collects what the trainer measures and releases it at most `ratePerSecond` times a second (issue 5: ≤ 10 progress
-// messages/s), batching everything in between so the host still gets every epoch's metrics and every sample.
-import { MAX_PROGRESS_MESSAGES_PER_SECOND, type ProgressBatch } from '../../protocol/workerProtocol';
+// Collects what the trainer measures and releases it at most `ratePerSecond` times a second (≤ 10 progress messages
+// per second), batching everything in between so the host still gets every epoch's metrics and every sample.
 import type { EpochMetrics, GradientNormSample, SpectralSample } from '../runs/runRecord';
+
+/** Hard ceiling of progress messages per second: the panels redraw at most this often. */
+export const MAX_PROGRESS_MESSAGES_PER_SECOND = 10;
+
+/** Everything measured since the previous message: progress is throttled, but no epoch is ever dropped. */
+export interface ProgressBatch {
+  readonly epochs: readonly EpochMetrics[];
+  readonly gradientSamples: readonly GradientNormSample[];
+  readonly spectralSamples: readonly SpectralSample[];
+  /** Global gradient norm ‖∂J/∂θ‖ of each update (before clipping), in order. */
+  readonly updateGradientNorms: readonly number[];
+}
 
 export class ProgressThrottle {
   private epochs: EpochMetrics[] = [];
@@ -12,7 +23,7 @@ export class ProgressThrottle {
   private readonly minimumIntervalMs: number;
 
   /** `ratePerSecond` is capped at MAX_PROGRESS_MESSAGES_PER_SECOND; `now` is injectable for tests. */
-  constructor(ratePerSecond: number, private readonly now: () => number = () => performance.now()) {
+  constructor(ratePerSecond: number, private readonly now: () => number) {
     const rate = Math.min(Math.max(ratePerSecond, Number.MIN_VALUE), MAX_PROGRESS_MESSAGES_PER_SECOND);
     this.minimumIntervalMs = 1000 / rate;
   }

@@ -4,8 +4,14 @@
 // At most MAX_PREDICTED_WINDOWS windows, evenly spaced over the validation set, keep the message small.
 import type { SequenceExample } from '../../engine/dataset';
 import type { RecurrentModel } from '../../engine/model';
-import type { ValidationPredictions } from '../../protocol/runRecordCheck';
-import type { PredictionTarget } from '../../protocol/workerProtocol';
+import type { ValidationPredictions } from '../runs/runRecord';
+
+/** The predicted column and its normalisation x' = (x − offset)/scale, so predictions are given in the data's units. */
+export interface PredictionTarget {
+  readonly column: string;
+  readonly offset: number;
+  readonly scale: number;
+}
 
 export const MAX_PREDICTED_WINDOWS = 400;
 

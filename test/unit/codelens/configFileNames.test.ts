@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { configRunName, isRnnConfigFileName, withRnnJsonExtension } from '../../../src/modelFiles/rnnConfig/configFileNames';
 import { pickLastRun } from '../../../src/host/modelFiles/lastRunMemory';
-import type { RunListing } from '../../../src/lab/runs/runStore';
+import type { RunListing } from '../../../src/node/runStore';
 
 function run(name: string, startedAt: string): RunListing {
   return { id: `${startedAt}-${name}`, name, status: 'completed', startedAt, epochs: 3, finalTrainLoss: 0.1, finalValidationLoss: 0.2, runJsonPath: `/runs/${name}/${startedAt}/run.json` };

@@ -6,16 +6,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareDataFromText, compareWindowShape } from '../../../src/lab/lineup/compareRemediesData';
 import { compareLineup } from '../../../src/lab/lineup/compareRemediesLineup';
+import type { DemoDataset } from '../../../src/lab/lineup/lineupData';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 import { trainCompareEntry } from '../../../src/worker/compareRemediesWorker';
 
 const root = path.resolve(__dirname, '../../../..');
 const sineText = fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8');
 
 describe('compare remedies: data', () => {
-  it('cuts the 1000-row sine into T = 60 windows every 4 rows, 80/20 split', () => {
+  it('cuts the 1000-row sine into T = 60 windows every 4 rows, 80/20 split', async () => {
     assert.deepEqual(compareWindowShape(1000), { window: 60, stride: 4 });
     assert.deepEqual(compareWindowShape(50), { window: 10, stride: 1 });
-    const data = compareDataFromText(sineText, 'sine.csv');
+    const data = await compareDataFromText(sineText, 'sine.csv', nodePlatform);
     assert.equal(data.rows, 1000);
     assert.equal(data.steps, 60);
     const total = data.training.examples.length + data.validation.examples.length;
@@ -24,14 +26,17 @@ describe('compare remedies: data', () => {
     assert.equal(data.training.examples[0]!.inputLength, 60);
   });
 
-  it('rejects too little or non-numeric data with a DataError', () => {
-    assert.throws(() => compareDataFromText('1\n2\n3\n', 'tiny.csv'), (error: Error) => error.name === 'DataError' && /only 3 rows/.test(error.message));
-    assert.throws(() => compareDataFromText('a,b\nx,y\nz,w\n', 'words.csv'), (error: Error) => error.name === 'DataError');
+  it('rejects too little or non-numeric data with a DataError', async () => {
+    await assert.rejects(compareDataFromText('1\n2\n3\n', 'tiny.csv', nodePlatform), (error: Error) => error.name === 'DataError' && /only 3 rows/.test(error.message));
+    await assert.rejects(compareDataFromText('a,b\nx,y\nz,w\n', 'words.csv', nodePlatform), (error: Error) => error.name === 'DataError');
   });
 });
 
 describe('compare remedies: training one entry', () => {
-  const data = compareDataFromText(sineText, 'sine.csv');
+  let data: DemoDataset;
+  before(async () => {
+    data = await compareDataFromText(sineText, 'sine.csv', nodePlatform);
+  });
   const lineup = compareLineup({ remedies: { clipNorm: 0, tbpttK1: 0, tbpttK2: 0, l2: 0 }, epochs: 1, seed: 7 });
 
   it('trains + clipping for one epoch: finite loss, % clipped, λ₁, one ‖∂J/∂h_k‖ per timestep', () => {

@@ -7,6 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareDataFromText } from '../../../src/lab/lineup/compareRemediesData';
 import { compareLineup } from '../../../src/lab/lineup/compareRemediesLineup';
+import type { DemoDataset } from '../../../src/lab/lineup/lineupData';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 import { CompareCancelledError, trainEntryInWorker } from '../../../src/host/compareRemedies/compareRemediesWorkerClient';
 import { parseCompareWorkerMessage } from '../../../src/protocol/compareRemediesProtocol';
 
@@ -16,10 +18,11 @@ describe('compare remedies: worker thread', function () {
   this.timeout(30_000);
   let directory: string;
   let workerScript: string;
-  const data = compareDataFromText(fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8'), 'sine.csv');
+  let data: DemoDataset;
   const off = { clipNorm: 0, tbpttK1: 0, tbpttK2: 0, l2: 0 };
 
   before(async () => {
+    data = await compareDataFromText(fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8'), 'sine.csv', nodePlatform);
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-compare-'));
     workerScript = path.join(directory, 'compareRemediesWorker.js');
     await esbuild.build({ entryPoints: [path.join(root, 'src/worker/compareRemediesWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { newestRunSource, resolveSavedRunSource, sliceLines } from '../../../src/lab/runs/savedRunSource';
+import { newestRunSource, resolveSavedRunSource, sliceLines } from '../../../src/host/compareRemedies/savedRunSource';
 
 describe('compare remedies: saved run data source', () => {
   let root: string;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
 import { summarizeTable, type ParsedTable } from '../../../src/data/parse/parsedTable';
 import { fixture } from './fixtures';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 
 function values(table: ParsedTable, column: number): number[] {
   return Array.from(table.columns[column]?.values ?? []);
@@ -9,7 +10,7 @@ function values(table: ParsedTable, column: number): number[] {
 
 describe('data intake: formats recognised without asking', () => {
   it('reads a CSV with header, quoted fields (delimiter, doubled quotes, line break inside) and padding before a quote', async () => {
-    const table = await loadTableFromFile(fixture('quoted.csv'));
+    const table = await loadTableFromFile(fixture('quoted.csv'), nodePlatform);
     assert.deepStrictEqual(
       summarizeTable(table),
       {
@@ -32,7 +33,7 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('reads a semicolon file with CRLF, a date column, decimal commas, thousands dots, NA and a blank line', async () => {
-    const table = await loadTableFromFile(fixture('semicolon-decimal-comma.csv'));
+    const table = await loadTableFromFile(fixture('semicolon-decimal-comma.csv'), nodePlatform);
     assert.strictEqual(table.format, 'semicolon');
     assert.strictEqual(table.delimiter, ';');
     assert.strictEqual(table.hasHeader, true);
@@ -51,7 +52,7 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('skips comment, blank and footer lines, reporting each with its line number', async () => {
-    const table = await loadTableFromFile(fixture('footer.csv'));
+    const table = await loadTableFromFile(fixture('footer.csv'), nodePlatform);
     assert.strictEqual(table.rows, 4);
     assert.deepStrictEqual(values(table, 1), [1, 2, 3, 4]);
     assert.deepStrictEqual(table.warnings, [
@@ -63,29 +64,29 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('reads a TSV without a header and names its columns by number', async () => {
-    const table = await loadTableFromFile(fixture('no-header.tsv'));
+    const table = await loadTableFromFile(fixture('no-header.tsv'), nodePlatform);
     assert.deepStrictEqual([table.format, table.delimiter, table.hasHeader, table.rows], ['tsv', '\t', false, 3]);
     assert.deepStrictEqual(table.columns.map((c) => c.name), ['column 1', 'column 2']);
     assert.deepStrictEqual(values(table, 1), [10, 20, 30]);
   });
 
   it('reads space-aligned columns with a header', async () => {
-    const table = await loadTableFromFile(fixture('whitespace-columns.dat'));
+    const table = await loadTableFromFile(fixture('whitespace-columns.dat'), nodePlatform);
     assert.deepStrictEqual([table.format, table.delimiter, table.hasHeader, table.rows], ['numbers', ' ', true, 3]);
     assert.deepStrictEqual(values(table, 2), [-1, -0.9, -0.8]);
   });
 
   it('reads numbers separated by newlines, commas, spaces (ragged) and semicolons (with decimal commas)', async () => {
-    const perLine = await loadTableFromFile(fixture('one-per-line.txt'));
+    const perLine = await loadTableFromFile(fixture('one-per-line.txt'), nodePlatform);
     assert.deepStrictEqual([perLine.format, perLine.delimiter, perLine.rows], ['numbers', '\n', 8]);
     assert.deepStrictEqual(values(perLine, 0), [3, 1, 4, 1, 5, 9, 2, 6]);
-    const commas = await loadTableFromFile(fixture('inline-commas.txt'));
+    const commas = await loadTableFromFile(fixture('inline-commas.txt'), nodePlatform);
     assert.deepStrictEqual([commas.format, commas.delimiter], ['numbers', ',']);
     assert.deepStrictEqual(values(commas, 0), [1, 2, 3, 4, 5, 6]);
-    const ragged = await loadTableFromFile(fixture('ragged-spaces.txt'));
+    const ragged = await loadTableFromFile(fixture('ragged-spaces.txt'), nodePlatform);
     assert.deepStrictEqual([ragged.delimiter, ...values(ragged, 0)], [' ', 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     assert.deepStrictEqual(Array.from(ragged.rowLines ?? []), [1, 1, 1, 2, 2, 3, 3, 3, 3]);
-    const semicolons = await loadTableFromFile(fixture('inline-semicolons.txt'));
+    const semicolons = await loadTableFromFile(fixture('inline-semicolons.txt'), nodePlatform);
     assert.deepStrictEqual([semicolons.delimiter, ...values(semicolons, 0)], [';', 0.5, 1.5, 2.5, -3.25]);
   });
 
@@ -112,7 +113,7 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('reads JSON: 1-D series with null as missing, [time][features], ragged sequences, {"sequences"}, records', async () => {
-    const series = await loadTableFromFile(fixture('series.json'));
+    const series = await loadTableFromFile(fixture('series.json'), nodePlatform);
     assert.deepStrictEqual(summarizeTable(series), {
       format: 'json',
       delimiter: null,
@@ -121,15 +122,15 @@ describe('data intake: formats recognised without asking', () => {
       columns: [{ name: 'value', type: 'number', missing: 1 }],
       warnings: [],
     });
-    const matrix = await loadTableFromFile(fixture('matrix.json'));
+    const matrix = await loadTableFromFile(fixture('matrix.json'), nodePlatform);
     assert.deepStrictEqual([matrix.rows, ...matrix.columns.map((c) => c.name)], [3, 'feature 1', 'feature 2']);
     assert.deepStrictEqual(values(matrix, 1), [1, 0, 1]);
     assert.strictEqual(matrix.sequenceStarts, undefined);
-    const sequences = await loadTableFromFile(fixture('sequences.json'));
+    const sequences = await loadTableFromFile(fixture('sequences.json'), nodePlatform);
     assert.deepStrictEqual([sequences.rows, sequences.sequenceStarts], [9, [0, 3, 5]]);
-    const object = await loadTableFromFile(fixture('sequences-object.json'));
+    const object = await loadTableFromFile(fixture('sequences-object.json'), nodePlatform);
     assert.deepStrictEqual([object.rows, object.sequenceStarts, values(object, 0), values(object, 1)], [4, [0, 2], [1, 2, 3, 4], [0, 1, 0, 1]]);
-    const records = await loadTableFromFile(fixture('records.json'));
+    const records = await loadTableFromFile(fixture('records.json'), nodePlatform);
     assert.deepStrictEqual(
       records.columns.map((c) => [c.name, c.type]),
       [
@@ -142,7 +143,7 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('keeps prose as text for character-level models (UTF-8, accents, CRLF normalised)', async () => {
-    const table = await loadTableFromFile(fixture('prose.txt'));
+    const table = await loadTableFromFile(fixture('prose.txt'), nodePlatform);
     assert.deepStrictEqual(summarizeTable(table), {
       format: 'text',
       delimiter: null,
@@ -185,7 +186,7 @@ describe('data intake: formats recognised without asking', () => {
   });
 
   it('counts missing cells (empty, NA, null) per column', async () => {
-    const table = await loadTableFromFile(fixture('missing.csv'));
+    const table = await loadTableFromFile(fixture('missing.csv'), nodePlatform);
     assert.deepStrictEqual(table.columns.map((c) => c.missing), [0, 2, 1]);
   });
 });

@@ -5,6 +5,7 @@ import { detectSequenceGrouping } from '../../../src/data/prepare/sequenceGroupi
 import { prepareGroupedTrainingData } from '../../../src/data/prepare/groupedTrainingData';
 import { overviewTable, prepareForTraining, topologyDecidedBy } from '../../../src/data/prepare/prepareTrainingData';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 
 const samples = path.resolve(__dirname, '../../../../samples');
 
@@ -25,7 +26,7 @@ function groupedCsv(count: number, length: number, perStepTarget = false): strin
 
 describe('tables of many sequences (sequence column, one row per step)', () => {
   it('recognises the adding-problem sample: 100 sequences of 50 steps, inputs value and marker, target read at the last step', async () => {
-    const table = await loadTableFromFile(path.join(samples, 'adding-problem.csv'));
+    const table = await loadTableFromFile(path.join(samples, 'adding-problem.csv'), nodePlatform);
     const grouping = detectSequenceGrouping(table);
     assert.deepStrictEqual(grouping, {
       groupColumn: 'sequence',
@@ -44,7 +45,7 @@ describe('tables of many sequences (sequence column, one row per step)', () => {
   });
 
   it('marks a row or time counter (t = 1, 2, 3…) so the column pick does not tick it, and keeps the other columns plain', async () => {
-    const sine = await loadTableFromFile(path.join(samples, 'sine.csv'));
+    const sine = await loadTableFromFile(path.join(samples, 'sine.csv'), nodePlatform);
     const overview = overviewTable(sine);
     assert.strictEqual(overview.kind, 'series');
     assert.deepStrictEqual(overview.columns, [
@@ -89,7 +90,7 @@ describe('tables of many sequences (sequence column, one row per step)', () => {
   });
 
   it('prepares the adding problem through the same entry point the worker uses', async () => {
-    const table = await loadTableFromFile(path.join(samples, 'adding-problem.csv'));
+    const table = await loadTableFromFile(path.join(samples, 'adding-problem.csv'), nodePlatform);
     const prepared = prepareForTraining(table, overviewTable(table), {}, settings({ model: { topology: 'many-to-one' } }), 'adding-problem.csv');
     assert.strictEqual(prepared.data.train.length + prepared.data.validation.length, 100);
     assert.strictEqual(prepared.data.train[0]?.inputLength, 50);

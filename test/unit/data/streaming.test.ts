@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
 import { RecordSplitter, type DelimitedRecord } from '../../../src/data/parse/recordSplitter';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 
 function split(chunks: readonly string[]): Array<[number, string[]]> {
   const records: DelimitedRecord[] = [];
@@ -79,7 +80,7 @@ describe('streaming: the same result whatever the chunk boundaries', () => {
     const file = path.join(directory, 'long.csv');
     await fs.writeFile(file, text);
     try {
-      const fromFile = await loadTableFromFile(file);
+      const fromFile = await loadTableFromFile(file, nodePlatform);
       const fromText = parseTableText(text, 'long.csv');
       assert.strictEqual(fromFile.rows, 20000);
       assert.deepStrictEqual(Array.from(fromFile.columns[1]!.values!), Array.from(fromText.columns[1]!.values!));

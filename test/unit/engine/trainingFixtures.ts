@@ -5,7 +5,7 @@ import { RecurrentModel } from '../../../src/engine/model';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { createOptimizer, type OptimizerKind } from '../../../src/engine/optimizers';
 import { SeededRandom } from '../../../src/engine/random';
-import { trainModel, type TrainerOptions, type TrainingResult } from '../../../src/engine/trainer';
+import { trainModel, type TrainerOptions, type TrainingResult } from '../../../src/engine/training/trainLoop';
 
 export function modelConfig(overrides: Partial<ModelConfig>): ModelConfig {
   return {

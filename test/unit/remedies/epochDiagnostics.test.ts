@@ -1,4 +1,4 @@
-// Per-sampled-epoch diagnostics (src/engine/diagnostics/epochDiagnostics.ts) as trainWithRemedies records them.
+// Per-sampled-epoch diagnostics (src/engine/diagnostics/epochDiagnostics.ts) as the engine's train() records them.
 import * as assert from 'node:assert/strict';
 import { sampledEpochs } from '../../../src/engine/diagnostics/epochDiagnostics';
 import { largestSingularValue } from '../../../src/engine/linalg/singularValues';
@@ -28,11 +28,14 @@ describe('sampled epoch diagnostics', function () {
       batchSize: 2,
       seed: 3,
       validation: windows.slice(10),
-      diagnostics: { samples: 3, jacobianStep: 6 },
+      diagnostics: { samples: 3, jacobianStep: 6, jacobianProducts: true },
     });
     const samples = outcome.epochDiagnostics;
-    assert.deepEqual(samples.map((sample) => sample.epoch), [1, 5, 9]);
-    const last = samples[2]!;
+    // epoch 0: the initial parameters
+    assert.deepEqual(samples.map((sample) => sample.epoch), [0, 1, 5, 9]);
+    const last = samples[3]!;
+    assert.ok(last.jacobianProductNorms !== null && last.spectral !== null);
+    assert.equal(last.unavailable, undefined);
     assert.equal(last.hiddenGradNorms.length, 2);
     assert.equal(last.hiddenGradNorms[0]!.length, T);
     assert.equal(last.cellGradNorms!.length, 2);

@@ -6,8 +6,7 @@ import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { createOptimizer, type OptimizerKind } from '../../../src/engine/optimizers';
 import { SeededRandom } from '../../../src/engine/random';
 import { resolveRemedyOptions, type RemedyOptions } from '../../../src/engine/remedies/remedyOptions';
-import { trainWithRemedies, type DiagnosticSampling, type RemedyTrainingResult } from '../../../src/engine/remedies/trainWithRemedies';
-import type { TrainerOptions } from '../../../src/engine/trainer';
+import { train, type DiagnosticSampling, type TrainOptions, type TrainOutcome } from '../../../src/engine/training/train';
 
 export function vanillaConfig(overrides: Partial<ModelConfig> = {}): ModelConfig {
   return {
@@ -51,11 +50,11 @@ export function addingProblem(count: number, steps: number, seed: number): Seque
 
 export interface RemedyRun {
   readonly model: RecurrentModel;
-  readonly outcome: RemedyTrainingResult;
+  readonly outcome: TrainOutcome;
   readonly remedies: RemedyOptions;
 }
 
-/** Draws the parameters with `remedies.init` (seeded), then trains with trainWithRemedies. */
+/** Draws the parameters with `remedies.init` (seeded), then trains with the engine's `train`. */
 export function trainRun(
   config: ModelConfig,
   examples: SequenceExample[],
@@ -68,7 +67,7 @@ export function trainRun(
     seed: number;
     validation?: SequenceExample[];
     diagnostics?: DiagnosticSampling | null;
-    trainer?: Partial<TrainerOptions>;
+    trainer?: Pick<TrainOptions, 'cancel' | 'onAppliedGradient' | 'onEpoch' | 'onUpdate'>;
   },
 ): RemedyRun {
   const remedies = resolveRemedyOptions(options.remedies, config);
@@ -77,8 +76,11 @@ export function trainRun(
   const optimizer = createOptimizer(options.optimizer ?? 'sgd', { learningRate: options.learningRate }, model.parameters);
   const dataset = { inputSize: config.inputSize, outputSize: config.outputSize, examples };
   const validation = options.validation === undefined ? null : { inputSize: config.inputSize, outputSize: config.outputSize, examples: options.validation };
-  const outcome = trainWithRemedies(model, optimizer, dataset, validation, {
-    trainer: { epochs: options.epochs, batchSize: options.batchSize, random, ...options.trainer },
+  const outcome = train(model, optimizer, dataset, validation, {
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    random,
+    ...options.trainer,
     remedies,
     context: { learningRate: options.learningRate, optimizer: options.optimizer ?? 'sgd' },
     diagnostics: options.diagnostics ?? null,

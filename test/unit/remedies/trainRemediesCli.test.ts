@@ -39,7 +39,7 @@ async function usage(args: string[], pattern: RegExp): Promise<void> {
 describe('rnn-lab train: remedy flags and diagnostics', function () {
   this.timeout(60_000);
 
-  it('--clip-norm, --l2, --omega, --init orthogonal --spectral-radius: clipping report, ~10 sampled epochs with every diagnostic', async () => {
+  it('--clip-norm, --l2, --omega, --init orthogonal --spectral-radius: clipping report, the initial parameters and every epoch of a short run sampled with every diagnostic', async () => {
     const { code, json } = await train([SINE, '--window', '10', '--hidden', '6', '--epochs', '12', '--batch', '8', '--lr', '0.05', '--clip-norm', '0.5', '--l2', '1e-4', '--omega', '2', '--init', 'orthogonal', '--spectral-radius', '0.9', '--json', '--quiet']);
     assert.equal(code, 0);
     assert.equal(json.diverged, null);
@@ -48,9 +48,10 @@ describe('rnn-lab train: remedy flags and diagnostics', function () {
     assert.equal(clipping.clippedPerUpdate.length, clipping.updates);
     assert.equal(clipping.clipped, clipping.preClipNorms.filter((norm) => norm >= 0.5).length);
     assert.equal(clipping.fraction, clipping.clipped / clipping.updates);
-    assert.deepEqual(json.diagnostics.map((d) => d.epoch), [...sampledEpochs(12, 10)]);
-    assert.equal(json.diagnostics.length, 10);
-    const first = json.diagnostics[0]!;
+    assert.deepEqual(json.diagnostics.map((d) => d.epoch), [0, ...sampledEpochs(12)]);
+    assert.equal(json.diagnostics.length, 13);
+    assert.equal(json.diagnostics[0]!.omegaPenalty, null, 'no penalty before the first update');
+    const first = json.diagnostics[1]!;
     assert.equal(first.hiddenGradNorms![0]!.length, 10);
     assert.equal(first.jacobianProductNorms!.step, 9);
     assert.equal(first.jacobianProductNorms!.values[0]!.length, 10);
@@ -113,7 +114,7 @@ describe('rnn-lab train: remedy flags and diagnostics', function () {
     await usage([SINE, '--cell', 'lstm', '--omega', '2'], /^--omega applies to the vanilla RNN's W_hh/);
     await usage([SINE, '--cell', 'esn', '--clip-norm', '1'], /^--clip-norm does not apply to --cell esn/);
     await usage([SINE, '--cell', 'esn', '--topology', 'one-to-many'], /^--cell esn: not supported for topology one-to-many/);
-    await usage([SINE, '--init', 'identity', '--identity-scale', '0'], /^--identity-scale must be a number greater than 0/);
-    await usage([SINE, '--group', 'sequence'], /--target/);
+    await usage([SINE, '--init', 'identity', '--identity-scale', '0'], /^--identity-scale must be a number 0\.01–10, got 0$/);
+    await usage([SINE, '--group', 'sequence'], /^--group sequence: .*--target/);
   });
 });

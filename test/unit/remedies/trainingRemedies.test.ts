@@ -1,4 +1,4 @@
-// The remedies inside real training runs (src/engine/remedies/trainingRemedies.ts, trainWithRemedies.ts): clipping
+// The remedies inside real training runs (src/engine/training/remedyHooks.ts, train.ts): clipping
 // obeys its bound and reports every update, divergence stops training and keeps the last good parameters, and
 // clipping rescues a vanilla RNN whose recurrent scale makes it diverge without.
 import * as assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ describe('remedies in training', function () {
       epochs: 4,
       batchSize: 3,
       seed: 5,
-      trainer: { beforeUpdate: (gradients: ParameterSet) => void applied.push(globalGradientNorm(gradients)) },
+      trainer: { onAppliedGradient: (gradients: ParameterSet) => void applied.push(globalGradientNorm(gradients)) },
     });
     const clipping = outcome.clipping;
     assert.equal(clipping.updates, outcome.result.updates);
@@ -53,7 +53,7 @@ describe('remedies in training', function () {
       batchSize: 2,
       seed: 2,
       trainer: {
-        beforeUpdate: (gradients: ParameterSet) => {
+        onAppliedGradient: (gradients: ParameterSet) => {
           for (const tensor of gradients.tensors) for (const g of tensor.data) largest = Math.max(largest, Math.abs(g));
         },
       },
@@ -96,7 +96,7 @@ describe('remedies in training', function () {
       seed: 3,
       trainer: {
         // runs after the remedies on healthy updates only: these parameters are the last good ones so far
-        beforeUpdate: (_gradients: ParameterSet, parameters: ParameterSet) => {
+        onAppliedGradient: (_gradients: ParameterSet, parameters: ParameterSet) => {
           lastSeen = parameters.tensors.map((tensor) => Array.from(tensor.data));
           updatesSeen++;
         },

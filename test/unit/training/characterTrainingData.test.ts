@@ -4,8 +4,8 @@ import * as path from 'path';
 import { parseTableText } from '../../../src/data/parse/loadTable';
 import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from '../../../src/data/prepare/characterTrainingData';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
-import type { TerminalWorkerMessage, TrainingReply } from '../../../src/protocol/workerProtocol';
-import { runTraining } from '../../../src/lab/training/trainingRun';
+import type { TrainingRunResult } from '../../../src/lab/training/trainingRun';
+import { collectRun } from './trainingRunFixtures';
 
 const samples = path.resolve(__dirname, '../../../../samples');
 
@@ -13,15 +13,9 @@ function settings(overrides: SettingsOverrides) {
   return plainSettings(resolveSettings({ args: overrides }).settings);
 }
 
-function train(prepared: ReturnType<typeof prepareCharacterData>, overrides: SettingsOverrides): { losses: number[]; terminal: TerminalWorkerMessage } {
-  const messages: TrainingReply[] = [];
-  runTraining(
-    { runId: 'r', model: prepared.model, settings: settings(overrides), data: prepared.data, modelExtras: { training: { vocabulary: [...prepared.vocabulary] } }, cancelFlag: new SharedArrayBuffer(4) },
-    (message) => messages.push(message),
-    () => 0,
-  );
-  const losses = messages.flatMap((m) => (m.type === 'error' ? [] : m.epochs.map((e) => e.trainLoss)));
-  return { losses, terminal: messages[messages.length - 1] as TerminalWorkerMessage };
+function train(prepared: ReturnType<typeof prepareCharacterData>, overrides: SettingsOverrides): { losses: number[]; run: TrainingRunResult } {
+  const { epochs, run } = collectRun({ model: prepared.model, settings: settings(overrides), data: prepared.data, modelExtras: { training: { vocabulary: [...prepared.vocabulary] } } });
+  return { losses: epochs.map((e) => e.trainLoss), run };
 }
 
 describe('character-level and labelled-text training data', () => {
@@ -40,12 +34,12 @@ describe('character-level and labelled-text training data', () => {
     assert.strictEqual(prepared.summary.shapes.validationWindows, 5);
     const first = prepared.data.train[0];
     assert.deepStrictEqual(Array.from(first?.targetClasses ?? []), Array.from('ola mundo,').map((c) => prepared.vocabulary.indexOf(c)));
-    const { losses, terminal } = train(prepared, overrides);
-    assert.strictEqual(terminal.type, 'done');
+    const { losses, run } = train(prepared, overrides);
+    assert.strictEqual(run.status, 'completed');
     // Cross-entropy starts near ln V and must fall well below it on such a repetitive text.
     assert.ok(Math.abs((losses[0] ?? 0) - Math.log(vocabularySize)) < 0.6, `first loss ${losses[0]} vs ln V ${Math.log(vocabularySize)}`);
     assert.ok((losses[losses.length - 1] ?? Infinity) < 0.6 * Math.log(vocabularySize), `loss ${losses.join(', ')}`);
-    if (terminal.type === 'done') assert.match(terminal.modelJson ?? '', /"vocabulary"/);
+    assert.match(run.modelJson, /"vocabulary"/);
   });
 
   it('classifies the sentiment sample: text and label columns recognised, sentences shuffled with the seed before the split', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isGradientSampleEpoch } from '../../../src/lab/training/gradientSampling';
+import { sampledEpochs } from '../../../src/engine/diagnostics/epochDiagnostics';
 import { ProgressThrottle } from '../../../src/lab/training/progressThrottle';
 import type { EpochMetrics } from '../../../src/lab/runs/runRecord';
 
@@ -52,24 +52,18 @@ describe('progress throttling (≤ 10 messages/s, no epoch dropped)', () => {
   });
 });
 
-describe('gradient sampling epochs', () => {
-  function sampled(total: number, max?: number): number[] {
-    const epochs: number[] = [];
-    for (let epoch = 1; epoch <= total; epoch++) if (isGradientSampleEpoch(epoch, total, max)) epochs.push(epoch);
-    return epochs;
-  }
-
+describe('gradient sampling epochs (one schedule for the panels and the CLI: engine/diagnostics/epochDiagnostics.ts)', () => {
   it('samples every epoch of a short run', () => {
-    assert.deepStrictEqual(sampled(10), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepStrictEqual([...sampledEpochs(10)], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('samples exactly maxSamples evenly spaced epochs including the first and the last', () => {
-    const epochs = sampled(1000, 24);
+  it('samples exactly the default 24 evenly spaced epochs of a long run, including the first and the last', () => {
+    const epochs = [...sampledEpochs(1000)];
     assert.strictEqual(epochs.length, 24);
     assert.strictEqual(epochs[0], 1);
     assert.strictEqual(epochs[epochs.length - 1], 1000);
     const gaps = epochs.slice(1).map((epoch, i) => epoch - (epochs[i] as number));
     assert.ok(Math.max(...gaps) - Math.min(...gaps) <= 1, `uneven gaps ${gaps.join(',')}`);
-    assert.deepStrictEqual(sampled(7, 3), [1, 4, 7]);
+    assert.deepStrictEqual([...sampledEpochs(7, 3)], [1, 4, 7]);
   });
 });

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { resolveSettings } from '../../../src/lab/settings/resolveSettings';
 import { MAX_STORED_UPDATE_NORMS, RunRecordBuilder } from '../../../src/lab/runs/runRecordBuilder';
-import { RunStore, runFolderName, runRecordProblem } from '../../../src/lab/runs/runStore';
+import { RunStore, runFolderName, runRecordProblem } from '../../../src/node/runStore';
 import type { DataSummary, EpochMetrics } from '../../../src/lab/runs/runRecord';
 
 const summary: DataSummary = {

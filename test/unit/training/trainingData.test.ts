@@ -2,7 +2,13 @@ import * as assert from 'assert';
 import { DataError } from '../../../src/data/dataError';
 import { parseTableText } from '../../../src/data/parse/loadTable';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
-import { fingerprint, prepareTrainingData } from '../../../src/data/prepare/seriesTrainingData';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadData } from '../../../src/data/load';
+import { prepareTrainingData } from '../../../src/data/prepare/seriesTrainingData';
+import { nodePlatform } from '../../../src/node/nodePlatform';
 
 function settings(overrides: SettingsOverrides = {}) {
   return plainSettings(resolveSettings({ args: overrides }).settings);
@@ -97,11 +103,17 @@ describe('training data: table → windows, shapes, normalisation', () => {
     assert.strictEqual(encoderDecoder.model.topology, 'many-to-many-encoder-decoder');
   });
 
-  it('fingerprints the numbers and column names', () => {
-    const a = fingerprint(['x'], [Float64Array.from([1, 2, 3])]);
-    assert.match(a, /^[0-9a-f]{64}$/);
-    assert.strictEqual(a, fingerprint(['x'], [Float64Array.from([1, 2, 3])]));
-    assert.notStrictEqual(a, fingerprint(['x'], [Float64Array.from([1, 2, 3.0000001])]));
-    assert.notStrictEqual(a, fingerprint(['y'], [Float64Array.from([1, 2, 3])]));
+  it('fingerprints the data with the SHA-256 of the bytes read: a file and the same text as a selection agree', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-sha-'));
+    const file = path.join(directory, 'prices.csv');
+    const text = csv();
+    fs.writeFileSync(file, text, 'utf8');
+    const expected = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    const fromFile = await loadData({ kind: 'file', path: file, label: 'prices.csv' }, nodePlatform, { maxBytes: 1e6 });
+    const fromText = await loadData({ kind: 'text', text, label: 'selection' }, nodePlatform, { maxBytes: 1e6 });
+    assert.strictEqual(fromFile.sha256, expected);
+    assert.strictEqual(fromText.sha256, expected);
+    const changed = await loadData({ kind: 'text', text: text.replace('2024-01-01,0,0', '2024-01-01,0.0000001,0'), label: 'selection' }, nodePlatform, { maxBytes: 1e6 });
+    assert.notStrictEqual(changed.sha256, expected);
   });
 });

@@ -2,6 +2,8 @@
 import type { SequenceExample } from '../../../src/engine/dataset';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
+import type { EpochMetrics, GradientNormSample, SpectralSample } from '../../../src/lab/runs/runRecord';
+import { runTraining, type TrainingEvents, type TrainingJob, type TrainingRunResult } from '../../../src/lab/training/trainingRun';
 import type { StartTrainingMessage } from '../../../src/protocol/workerProtocol';
 
 export const WINDOW = 12;
@@ -15,7 +17,7 @@ export function sineExamples(rows: number): SequenceExample[] {
   return examples;
 }
 
-export function startMessage(overrides: SettingsOverrides, rows = 120): StartTrainingMessage {
+export function trainingJob(overrides: SettingsOverrides, rows = 120): TrainingJob {
   const settings = plainSettings(resolveSettings({ args: { model: { hiddenSize: 8, window: WINDOW }, ...overrides } }).settings);
   const model: ModelConfig = {
     cell: settings.model.cell,
@@ -32,12 +34,44 @@ export function startMessage(overrides: SettingsOverrides, rows = 120): StartTra
   const examples = sineExamples(rows);
   const cut = Math.floor(examples.length * 0.8);
   return {
-    type: 'start',
-    runId: 'test-run',
     model,
     settings,
     data: { inputSize: 1, outputSize: 1, train: examples.slice(0, cut), validation: examples.slice(cut) },
     modelExtras: { normalization: { kind: 'none' } },
-    cancelFlag: new SharedArrayBuffer(4),
   };
+}
+
+/** The worker's `start` message for the same job. */
+export function startMessage(overrides: SettingsOverrides, rows = 120): StartTrainingMessage {
+  return { type: 'start', runId: 'test-run', ...trainingJob(overrides, rows), cancelFlag: new SharedArrayBuffer(4) };
+}
+
+/** Everything a run reports through its events, in order, and its result. */
+export interface CollectedRun {
+  readonly epochs: EpochMetrics[];
+  readonly updateNorms: number[];
+  readonly gradientSamples: GradientNormSample[];
+  readonly spectra: SpectralSample[];
+  readonly run: TrainingRunResult;
+}
+
+export function collectRun(job: TrainingJob, events: Partial<TrainingEvents> = {}): CollectedRun {
+  const epochs: EpochMetrics[] = [];
+  const updateNorms: number[] = [];
+  const gradientSamples: GradientNormSample[] = [];
+  const spectra: SpectralSample[] = [];
+  const run = runTraining(job, {
+    clock: () => 0,
+    ...events,
+    onEpoch: (metrics, report) => {
+      epochs.push(metrics);
+      return events.onEpoch?.(metrics, report);
+    },
+    onUpdateNorm: (norm) => updateNorms.push(norm),
+    onDiagnostics: (_sample, samples, spectrum) => {
+      gradientSamples.push(...samples);
+      if (spectrum !== null) spectra.push(spectrum);
+    },
+  });
+  return { epochs, updateNorms, gradientSamples, spectra, run };
 }

@@ -16,12 +16,12 @@
 // that into the same report and restores the same way.
 import type { RecurrentModel } from '../model';
 import type { ParameterSet } from '../tensor';
-import type { CancellationFlag, EpochProgress, TrainerOptions, TrainingResult } from '../trainer';
-import { clipGradientsByGlobalNorm, clipGradientsByValue, ClippingStats, globalGradientNorm, type ClippingSummary } from './clipping';
-import { detectDivergence, LastGoodParameters, type DivergenceContext, type DivergenceReport } from './divergence';
-import { OmegaRegularizer } from './omega';
-import { applyL2Penalty } from './penalties';
-import { clippingEnabled, type RemedyOptions } from './remedyOptions';
+import type { CancellationFlag, EpochProgress, TrainerOptions, TrainingResult } from './trainLoop';
+import { clipGradientsByGlobalNorm, clipGradientsByValue, ClippingStats, globalGradientNorm, type ClippingSummary } from '../remedies/clipping';
+import { detectDivergence, firstNonFiniteParameter, LastGoodParameters, type DivergenceContext, type DivergenceReport } from '../remedies/divergence';
+import { OmegaRegularizer } from '../remedies/omega';
+import { applyL2Penalty } from '../remedies/penalties';
+import { clippingEnabled, type RemedyOptions } from '../remedies/remedyOptions';
 
 /** What `--json` prints as "diverged" (plus the stable remedy codes and the sentence with the numbers). */
 export interface DivergenceOutcome {
@@ -34,8 +34,20 @@ export interface DivergenceOutcome {
   /** Which remedy to try, one sentence. */
   readonly hint: string;
   readonly remedies: DivergenceReport['remedies'];
+  /** The loss, gradient norm or parameter value that showed the divergence (NaN, ±∞ or above the bound). */
+  readonly value: number;
   /** Updates contained in the restored (last good) parameters: 0 means the initial parameters were restored. */
   readonly keptUpdates: number;
+  /** Epochs completed (and reported) before the one that diverged. */
+  readonly completedEpochs: number;
+}
+
+/** The gradient norms of one epoch's updates, before clipping (what the update-norm chart summarises per epoch). */
+export interface EpochGradientStatistics {
+  readonly meanGradientNorm: number;
+  readonly maxGradientNorm: number;
+  /** Share of the epoch's updates that clipping changed. */
+  readonly clippedFraction: number;
 }
 
 export interface RemedyOutcome {
@@ -52,13 +64,19 @@ export class TrainingRemedies {
   /** Updates applied to the parameters lastGood holds (0: the initial parameters). */
   private lastGoodUpdates = 0;
   private epochInProgress = 1;
-  private report: { epoch: number; report: DivergenceReport } | null = null;
+  private report: { epoch: number; report: DivergenceReport; value: number } | null = null;
   private readonly bound: number;
+  private epochNormSum = 0;
+  private epochNormMax = 0;
+  private epochUpdates = 0;
+  private epochClipped = 0;
 
   constructor(
     private readonly model: RecurrentModel,
     readonly options: RemedyOptions,
     private readonly context: DivergenceContext = {},
+    /** Told every update's pre-clip norm ‖∂J/∂θ‖ and whether clipping changed the gradient. */
+    private readonly onUpdate: ((norm: number, clipped: boolean) => void) | null = null,
   ) {
     this.omega = options.omega > 0 ? new OmegaRegularizer(model, options.omega) : null;
     this.lastGood = new LastGoodParameters(model.parameters);
@@ -83,10 +101,16 @@ export class TrainingRemedies {
     }
     const { norm, clipped } = penalizeAndClip(gradients, parameters, this.options, this.omega);
     this.clipping.record({ normBeforeClip: norm, clipped });
+    this.epochUpdates++;
+    if (clipped) this.epochClipped++;
+    this.epochNormSum += norm;
+    this.epochNormMax = Math.max(this.epochNormMax, norm);
+    this.onUpdate?.(norm, clipped);
     // loss 0: the trainer has already checked this batch's loss; here the gradient and the parameters matter
     const report = detectDivergence({ loss: 0, gradientNorm: norm, parameters }, this.context, this.bound);
     if (report !== undefined) {
-      this.report = { epoch: this.epochInProgress, report };
+      const value = report.reason === 'non-finite-parameters' ? (firstNonFiniteParameter(parameters)?.value ?? Number.NaN) : norm;
+      this.report = { epoch: this.epochInProgress, report, value };
       // this update must not move the parameters (they are restored anyway; momentum/Adam may still move them)
       zero(gradients);
       return;
@@ -95,6 +119,20 @@ export class TrainingRemedies {
     this.lastGood.save(parameters);
     this.lastGoodUpdates = step;
   };
+
+  /** The statistics of the updates since the last call, then resets them for the next epoch. */
+  takeEpochStatistics(): EpochGradientStatistics {
+    const statistics: EpochGradientStatistics = {
+      meanGradientNorm: this.epochUpdates > 0 ? this.epochNormSum / this.epochUpdates : 0,
+      maxGradientNorm: this.epochNormMax,
+      clippedFraction: this.epochUpdates > 0 ? this.epochClipped / this.epochUpdates : 0,
+    };
+    this.epochNormSum = 0;
+    this.epochNormMax = 0;
+    this.epochUpdates = 0;
+    this.epochClipped = 0;
+    return statistics;
+  }
 
   /** The trainer options with the remedy hooks composed around `base`'s own callbacks. */
   trainerOptions(base: TrainerOptions): TrainerOptions {
@@ -127,20 +165,30 @@ export class TrainingRemedies {
    * the model and reports what happened and which remedy to try.
    */
   finish(result: TrainingResult): RemedyOutcome {
-    let diverged: { epoch: number; report: DivergenceReport } | null = this.report;
+    let diverged: { epoch: number; report: DivergenceReport; value: number } | null = this.report;
     if (diverged === null && result.diverged !== null) {
+      const badParameter = firstNonFiniteParameter(this.model.parameters);
       const fromParameters = detectDivergence({ loss: 0, parameters: this.model.parameters }, this.context);
       const lossReport = detectDivergence({ loss: Number.NaN }, this.context)!;
-      const report = result.diverged.reason.startsWith('the training loss')
-        ? { ...lossReport, detail: result.diverged.reason }
-        : (fromParameters ?? lossReport);
-      diverged = { epoch: result.diverged.epoch, report };
+      const fromLoss = result.diverged.reason.startsWith('the training loss');
+      const report = fromLoss ? { ...lossReport, detail: result.diverged.reason } : (fromParameters ?? lossReport);
+      const value = !fromLoss && badParameter !== undefined ? badParameter.value : result.diverged.loss;
+      diverged = { epoch: result.diverged.epoch, report, value };
     }
     if (diverged === null) return { diverged: null, clipping: this.clipping.summary(), clippedPerUpdate: this.clipping.clippedPerUpdate() };
     this.lastGood.restore(this.model.parameters);
     const { reason, detail, hint, remedies } = diverged.report;
     return {
-      diverged: { epoch: diverged.epoch, reason, detail, hint, remedies, keptUpdates: this.lastGoodUpdates },
+      diverged: {
+        epoch: diverged.epoch,
+        reason,
+        detail,
+        hint,
+        remedies,
+        value: diverged.value,
+        keptUpdates: this.lastGoodUpdates,
+        completedEpochs: diverged.epoch - 1,
+      },
       clipping: this.clipping.summary(),
       clippedPerUpdate: this.clipping.clippedPerUpdate(),
     };

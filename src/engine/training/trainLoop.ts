@@ -2,13 +2,13 @@
 // docs/maths.md "Losses"), validation loss per epoch, a progress callback that may cancel, and at the end the
 // per-timestep gradient norms the charts plot (docs/maths.md, "Backpropagation through time").
 // No DOM or Node types: time comes from an injectable clock, cancellation from an AbortSignal-like object.
-import { computeBatchGradients, evaluateLoss, hiddenGradientDiagnostics, scoredValueCount, type HiddenGradientDiagnostics } from './bptt';
-import type { SequenceDataset, SequenceExample } from './dataset';
-import { checkDatasetFitsModel } from './exampleShapes';
-import type { RecurrentModel } from './model';
-import type { SeededRandom } from './random';
-import type { Optimizer, ParameterSet } from './tensor';
-import { truncatedBatchGradients, type TruncationOptions } from './truncatedBptt';
+import { computeBatchGradients, evaluateLoss, hiddenGradientDiagnostics, scoredValueCount, type HiddenGradientDiagnostics } from '../bptt';
+import type { SequenceDataset, SequenceExample } from '../dataset';
+import { checkDatasetFitsModel } from '../exampleShapes';
+import type { RecurrentModel } from '../model';
+import type { SeededRandom } from '../random';
+import type { Optimizer, ParameterSet } from '../tensor';
+import { truncatedBatchGradients, type TruncationOptions } from '../truncatedBptt';
 
 /** Anything with an `aborted` flag (an AbortSignal fits). */
 export interface CancellationFlag {
@@ -65,7 +65,7 @@ export interface TrainingResult {
   readonly epochsCompleted: number;
   readonly cancelled: boolean;
   /** Set when the loss or a parameter became NaN/±∞: training stopped at this epoch (1-based). */
-  readonly diverged: { readonly epoch: number; readonly reason: string } | null;
+  readonly diverged: { readonly epoch: number; readonly reason: string; readonly loss: number } | null;
   readonly updates: number;
   /** Recurrent steps (encoder + decoder) forward-and-backward per second, measured over the training loop only. */
   readonly timestepsPerSecond: number;
@@ -137,7 +137,7 @@ export function trainModel(
       weightedLoss += batchLoss * m;
       weight += m;
       if (!Number.isFinite(batchLoss)) {
-        diverged = { epoch, reason: `the training loss became ${batchLoss}` };
+        diverged = { epoch, reason: `the training loss became ${batchLoss}`, loss: batchLoss };
         break;
       }
       options.beforeUpdate?.(model.gradients, model.parameters, updates);
@@ -147,7 +147,7 @@ export function trainModel(
     trainingMilliseconds += clock() - started;
     if (cancelled) break;
     if (diverged === null && !allFinite(model.parameters)) {
-      diverged = { epoch, reason: 'a parameter became NaN or infinite' };
+      diverged = { epoch, reason: 'a parameter became NaN or infinite', loss: Number.NaN };
     }
     const trainLoss = weight > 0 ? weightedLoss / weight : Number.NaN;
     const validationLoss = validation === null || validation.examples.length === 0 ? Number.NaN : evaluateLoss(model, validation.examples);

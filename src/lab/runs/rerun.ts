@@ -1,0 +1,103 @@
+// Everything needed to train a saved run again headless (`rnn-lab train --from-run RUN_DIR`): its record, its data
+// read again from where run.json says it came from (data.origin), its effective settings and the answers given about
+// the data. Refuses, with what to do, when the run cannot be repeated: no origin (an older record), data that was
+// never saved to a file, a file that is gone, or data whose SHA-256 no longer matches (checked by the caller after
+// loading, since hashing happens while the data is read).
+import type { DataSource } from '../../data/load';
+import type { IntakeChoices } from '../../data/intakeTypes';
+import type { DataPlatform } from '../../data/platform';
+import type { RunRecord, SourcedSettings, TrainingSettings } from './runRecord';
+import { resolveRecordedPath, textOfRanges } from './dataOrigin';
+import { plainSettings, resolveSettings, type SettingsOverrides } from '../settings/resolveSettings';
+import { runRecordProblem, RUN_FILE } from './runRecordFile';
+
+export class RerunError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RerunError';
+  }
+}
+
+export interface Rerun {
+  readonly record: RunRecord;
+  readonly source: DataSource;
+  readonly settings: TrainingSettings;
+  readonly choices: IntakeChoices;
+  /** Whether the run grouped a table of sequences (false: it was told to window it). */
+  readonly group: boolean | undefined;
+}
+
+export async function prepareRerun(runDirectory: string, platform: DataPlatform): Promise<Rerun> {
+  const runJson = `${runDirectory.replace(/[\\/]+$/, '')}/${RUN_FILE}`;
+  let text: string;
+  try {
+    text = await platform.readText(runJson);
+  } catch (error) {
+    throw new RerunError(`${runJson}: cannot read the run record (${describeIo(error)}); give the folder of a saved run (.rnn-lab/runs/<id>/)`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RerunError(`${runJson}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const problem = runRecordProblem(value);
+  if (problem !== undefined) throw new RerunError(`${runJson}: ${problem}`);
+  const record = value as RunRecord;
+  const origin = record.data.origin;
+  if (origin === undefined) {
+    throw new RerunError(`${runJson}: the run does not record where its data came from (data.origin; runs saved before RNN Lab 0.1.0's run format 2); train it again in the editor to repeat it`);
+  }
+  if (origin.kind === 'text' || origin.path === null) {
+    throw new RerunError(`${runJson}: the run trained on text that was never saved to a file (${record.data.source}); save the data to a file and train on it to make the run repeatable`);
+  }
+  const file = resolveRecordedPath(runDirectory, origin.path);
+  if (file === undefined) {
+    throw new RerunError(`${runJson}: the data path "${origin.path}" is relative to a workspace folder, but the run is not inside <folder>/.rnn-lab/runs/; run it from there`);
+  }
+  let source: DataSource;
+  if (origin.kind === 'file') {
+    source = { kind: 'file', path: file, label: origin.path };
+  } else {
+    let document: string;
+    try {
+      document = await platform.readText(file);
+    } catch (error) {
+      throw new RerunError(`${file}: cannot read the run's data (${describeIo(error)}); it was ${record.data.source}`);
+    }
+    const selected = textOfRanges(document.charCodeAt(0) === 0xfeff ? document.slice(1) : document, origin.ranges);
+    if (selected === undefined) throw new RerunError(`${file}: the selection the run trained on (${record.data.source}) is no longer in the file; the data changed`);
+    source = { kind: 'text', text: selected, label: record.data.source };
+  }
+  return {
+    record,
+    source,
+    settings: settingsOf(record.config, runJson),
+    choices: withoutGroup(record.data.choices ?? {}),
+    group: record.data.choices?.group,
+  };
+}
+
+/** The plain settings a record holds; keys it predates take today's defaults. */
+function settingsOf(config: SourcedSettings, runJson: string): TrainingSettings {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [section, entries] of Object.entries(config)) {
+    values[section] = Object.fromEntries(Object.entries(entries as Record<string, { value: unknown }>).map(([name, entry]) => [name, entry.value]));
+  }
+  const resolved = resolveSettings({ args: values as SettingsOverrides });
+  const problem = resolved.problems[0];
+  if (problem !== undefined) throw new RerunError(`${runJson}: config.${problem.key.replace(/^rnnLab\./, '')} is ${JSON.stringify(problem.value)}, expected ${problem.expected}`);
+  return plainSettings(resolved.settings);
+}
+
+function withoutGroup(choices: IntakeChoices & { readonly group?: boolean }): IntakeChoices {
+  const { group: _group, ...rest } = choices;
+  return rest;
+}
+
+function describeIo(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
