@@ -1,12 +1,14 @@
 // The headless `rnn-lab` command: same engine and data code as the extension, no vscode.
-// Each subcommand lives in its own file under ./commands and is listed once here.
+// Each subcommand lives in its own folder (./<command>/<command>Command.ts) and is listed once here.
 import { CliInputError, CliUsageError, type CliCommand } from './cliSupport';
+import { RNN_LAB_VERSION } from '../lab/version';
 import { benchCommand } from './bench/benchCommand';
 import { demoCommand } from './demo/demoCommand';
 import { gradcheckCommand } from './gradcheck/gradcheckCommand';
 import { gradsCommand } from './grads/gradsCommand';
 import { inspectCommand } from './inspect/inspectCommand';
 import { reportCommand } from './report/reportCommand';
+import { sampleCommand } from './sample/sampleCommand';
 import { topologyCommand } from './topology/topologyCommand';
 import { trainCommand } from './train/trainCommand';
 
@@ -17,6 +19,7 @@ const COMMANDS: Record<string, () => CliCommand> = {
   gradcheck: gradcheckCommand,
   inspect: inspectCommand,
   report: reportCommand,
+  sample: sampleCommand,
   topology: topologyCommand,
   train: trainCommand,
 };
@@ -43,8 +46,7 @@ function usage(): string {
   return `rnn-lab ${VERSION} — recurrent neural networks and backpropagation through time, headless\n\nUsage:\n${lines.join('\n')}\n\nRun "rnn-lab <command> --help" for the flags of one command.\n`;
 }
 
-declare const __RNN_LAB_VERSION__: string | undefined;
-const VERSION = typeof __RNN_LAB_VERSION__ === 'string' ? __RNN_LAB_VERSION__ : '0.1.0';
+const VERSION = RNN_LAB_VERSION;
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -9,7 +9,6 @@
 //
 // The recurrent state is carried across single-step forward passes with RecurrentModel.finalState(), so sampling
 // uses the very forward pass training used (model.ts), whatever the cell.
-import type { LoadedModel } from '../modelFiles/modelJson';
 import { RecurrentModel } from './model';
 import { SeededRandom } from './random';
 import type { RecurrentState } from './model';
@@ -61,23 +60,6 @@ export class SamplingError extends Error {
     super(`${field}: ${detail}`);
     this.name = 'SamplingError';
   }
-}
-
-/**
- * The character model of a loaded model file: the vocabulary is `training.vocabulary` in the file's extras (written by
- * the host when it trains on plain text), one distinct string per class. Throws a SamplingError saying why a file is
- * not a character model.
- */
-export function characterModelFromFile(loaded: LoadedModel): CharacterModel {
-  const { config } = loaded;
-  if (config.topology !== 'many-to-many-synced' || config.loss !== 'xent') {
-    throw new SamplingError('model', `not a character model: it is ${config.topology} with loss ${config.loss}; text sampling needs a many-to-many-synced model trained with cross-entropy on plain text`);
-  }
-  const vocabulary = loaded.extras.training?.['vocabulary'];
-  if (!Array.isArray(vocabulary) || !vocabulary.every((entry): entry is string => typeof entry === 'string')) {
-    throw new SamplingError('training.vocabulary', 'missing or not an array of strings; the model file has no character vocabulary (was it trained on plain text?)');
-  }
-  return createCharacterModel(new RecurrentModel(config, loaded.parameters), vocabulary);
 }
 
 /** Pairs a model with its vocabulary after checking they fit (one class per character, input size = output size). */

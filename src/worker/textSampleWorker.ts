@@ -3,7 +3,8 @@
 // model file and running 2000 single-step forward passes can take longer than the 50 ms the extension host may be
 // busy, so it runs here; the worker posts one answer (the sample or an error) and the host terminates it.
 import { parentPort } from 'node:worker_threads';
-import { characterModelFromFile, sampleText } from '../engine/sampling';
+import { sampleText } from '../engine/sampling';
+import { characterModelFromFile } from '../modelFiles/characterModelFile';
 import { parseModel } from '../modelFiles/modelJson';
 import type { SampleTextWorkerRequest, SamplingWorkerMessage } from '../protocol/textSampleProtocol';
 import { parseSampleTextWorkerRequest } from '../protocol/textSampleProtocol';

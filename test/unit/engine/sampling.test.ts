@@ -10,11 +10,11 @@ import {
   GREEDY_TEMPERATURE,
   SamplingError,
   argmax,
-  characterModelFromFile,
   createCharacterModel,
   sampleText,
   temperedSoftmax,
 } from '../../../src/engine/sampling';
+import { characterModelFromFile } from '../../../src/modelFiles/characterModelFile';
 import { parseModel, serializeModel } from '../../../src/modelFiles/modelJson';
 import { findTensor } from '../../../src/engine/tensor';
 
