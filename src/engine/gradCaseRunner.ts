@@ -2,7 +2,7 @@
 // forward + backward pass with the case's initial states, and the output in the case format's nested arrays.
 import { computeBatchGradients } from './bptt';
 import type { SequenceExample } from './dataset';
-import type { GradCase, GradCaseLayer, GradCaseResult } from './gradCase';
+import type { GradCase, GradCaseLayer, GradCaseResult } from './gradCaseFormat';
 import { RecurrentModel, createZeroParameters, type RecurrentState } from './model';
 import type { ModelConfig } from './modelConfig';
 import type { ParameterSet } from './tensor';

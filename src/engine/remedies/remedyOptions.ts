@@ -1,6 +1,6 @@
 // The lecture's remedies as ONE engine-level options object (issue 4, "Remedies"; docs/maths.md "Remedies" and
-// "Backpropagation through time"), shared by `rnn-lab train` (src/cli/trainRemedyFlags.ts) and the extension's
-// training worker. trainingRemedies.ts turns it into trainer hooks; init.ts applies `init` when the parameters are drawn.
+// "Backpropagation through time"), built from the settings by lab/training/trainingSetup.ts for `rnn-lab train`
+// and the extension's training worker alike. training/remedyHooks.ts turns it into the training loop's hooks; init.ts applies `init` when the parameters are drawn.
 //
 //   exploding gradients   clipNorm (global norm, Pascanu Alg. 1), clipValue (element-wise), truncation (TBPTT(k1, k2)),
 //                         l2 (λ‖θ‖²/2 on the weight matrices), omega (α of Pascanu's Ω, vanilla RNN only)

@@ -1,4 +1,4 @@
-// RemedyOptions → the trainer's hooks (trainer.ts `beforeUpdate`, `afterBackward`, `cancel`, `onEpoch`), plus the
+// RemedyOptions → the training loop's hooks (trainLoop.ts `beforeUpdate`, `afterBackward`, `cancel`, `onEpoch`), plus the
 // bookkeeping the diagnostics report: every update's pre-clip norm (ClippingStats), the divergence report, and the
 // last good parameters.
 //
