@@ -3,11 +3,15 @@
 // creates no run; a settings change is picked up by the next run; and the extension host stays responsive while
 // training (the longest event-loop stall, measured with a 5 ms interval timer, must stay under 200 ms).
 import * as assert from 'assert';
+import { execFile as execFileCallback } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { HOST_KIND_VARIABLE, SUITE_OUTPUT_MARKER } from '../host/suiteOutputMarker';
+import { promisify } from 'util';
 import { extensionUnderTest } from './extensionUnderTest';
+
+const execFile = promisify(execFileCallback);
 
 interface TrainResult {
   readonly status: string;
@@ -217,6 +221,47 @@ describe('Train on Selection (issue 5)', () => {
     assert.strictEqual(vanilla.run.validationPredictions?.windows.length, 20, 'one prediction per validation sequence');
     assert.ok(vanilla.reach < 1e-3, `the vanilla RNN's gradient vanishes across 49 steps (${vanilla.reach})`);
     assert.ok(lstm.reach > 100 * vanilla.reach, `the LSTM keeps far more of it (${lstm.reach} vs ${vanilla.reach})`);
+  });
+
+  it('a run the extension saved is repeated headless by rnn-lab train --from-run with identical losses (a selection and a file)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const cli = path.join(extensionUnderTest().extensionPath, 'dist', 'cli.js');
+    const rerun = async (runJsonPath: string): Promise<{ lossPerEpoch: number[]; rerun: { identical: boolean; recordedEpochs: number } }> => {
+      const { stdout } = await execFile('node', [cli, 'train', '--from-run', path.dirname(runJsonPath), '--json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stdout) as { lossPerEpoch: number[]; rerun: { identical: boolean; recordedEpochs: number } };
+    };
+    // lines 3–300 of the workspace's sine.csv, selected in the editor (no header in the selection: column 2 is the value)
+    const document = await vscode.workspace.openTextDocument(path.join(folder.uri.fsPath, 'sine.csv'));
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(2, 0, 299, document.lineAt(299).text.length);
+    const selected = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
+      name: 'integration rerun selection',
+      silent: true,
+      columns: ['2'],
+      settings: { model: { hiddenSize: 6, window: 12 }, training: { epochs: 3 } },
+    });
+    assert.strictEqual(selected.status, 'completed', selected.message);
+    const selectionRun = remember(selected) as SavedRun & { data: { origin?: { kind: string; path: string | null } } };
+    assert.deepStrictEqual(selectionRun.data.origin?.kind, 'selection');
+    assert.strictEqual(selectionRun.data.origin?.path, 'sine.csv', 'relative to the workspace folder');
+    const repeatedSelection = await rerun(selected.runJsonPath ?? '');
+    assert.deepStrictEqual(repeatedSelection.rerun.identical, true);
+    assert.deepStrictEqual(repeatedSelection.lossPerEpoch, selectionRun.epochs.map((epoch) => epoch.trainLoss));
+    // the adding problem from the explorer (Train on File): one example per sequence
+    const file = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnFile', {
+      file: path.join(folder.uri.fsPath, 'adding-problem.csv'),
+      name: 'integration rerun file',
+      silent: true,
+      settings: { model: { hiddenSize: 8 }, training: { epochs: 2 } },
+    });
+    assert.strictEqual(file.status, 'completed', file.message);
+    const fileRun = remember(file);
+    const repeatedFile = await rerun(file.runJsonPath ?? '');
+    assert.deepStrictEqual(repeatedFile.rerun, { ...repeatedFile.rerun, identical: true, recordedEpochs: 2 });
+    assert.deepStrictEqual(repeatedFile.lossPerEpoch, fileRun.epochs.map((epoch) => epoch.trainLoss));
+    report(`--from-run reproduced an editor selection run (${selectionRun.epochs.length} epochs) and a Train on File run (${fileRun.epochs.length} epochs) bit for bit`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Stop Training cancels a running run within 200 ms and saves what it had', async () => {

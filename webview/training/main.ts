@@ -4,6 +4,7 @@
 // the series chartSeries.ts selects from what the engine measured.
 import '../shared/base.css';
 import './style.css';
+import './cards.css';
 import type { RunRecord } from '../../src/lab/runs/runRecord';
 import type {
   ChartId,
