@@ -13,6 +13,7 @@ import { compareDataFromText } from '../../lab/lineup/compareRemediesData';
 import { nodePlatform } from '../../node/nodePlatform';
 import { COMPARE_ENTRY_IDS, compareLineup, isCompareEntryId } from '../../lab/lineup/compareRemediesLineup';
 import { CompareCancelledError, trainEntryInWorker } from './compareRemediesWorkerClient';
+import { prepareRerun } from '../../lab/runs/rerun';
 import { newestRunSource, resolveSavedRunSource, runDataSource, sliceLines } from './savedRunSource';
 import { RUNS_FOLDER } from '../training/runStoreLocation';
 import { ComparisonPanel } from './compareRemediesPanel';
@@ -51,8 +52,22 @@ function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
 }
 
-/** A saved run's data: its source resolved against the run's own workspace (…/.rnn-lab/runs/<run>) and the open folders. */
+/**
+ * A saved run's data: where run.json says it came from (data.origin, lab/runs/rerun.ts — the same reading as
+ * `rnn-lab train --from-run`), else, for records older than run format 2, its source label resolved against the
+ * run's own workspace (…/.rnn-lab/runs/<run>) and the open folders.
+ */
 async function readSavedRun(source: string, runFolder: string): Promise<DataSource | undefined> {
+  try {
+    const rerun = await prepareRerun(runFolder, nodePlatform);
+    const origin = rerun.source;
+    // settings are read for the data file, or for the run's own folder (inside the same workspace) for a selection
+    const resource = vscode.Uri.file(origin.kind === 'file' ? origin.path : runFolder);
+    const text = origin.kind === 'text' ? origin.text : await nodePlatform.readText(origin.path);
+    return { text, source, resource };
+  } catch {
+    // no origin (an older record) or its data moved: try the label
+  }
   const resolved = resolveSavedRunSource(source, [path.resolve(runFolder, '..', '..', '..'), ...workspaceRoots()]);
   if (resolved === undefined) return undefined;
   const uri = vscode.Uri.file(resolved.file);
