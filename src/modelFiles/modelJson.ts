@@ -6,7 +6,7 @@
 // JSON.parse and Python's float() read back to the identical float64, so save → load is bit-exact. Integral values are
 // written as `1.0` (and −0 as `-0.0`) so Python reads floats, not ints, and the sign of zero survives.
 import { isTopologyId, TOPOLOGY_IDS } from '../engine/dataset';
-import { findJsonSyntaxProblem } from './json/jsonSyntaxError';
+import { readStrictJson } from './json/strictJson';
 import type { ModelConfig } from '../engine/modelConfig';
 import { CELL_KINDS, LOSS_KINDS, MAX_LAYERS, NONLINEARITIES } from '../engine/modelConfig';
 import type { ParameterSpec } from '../engine/parameterLayout';
@@ -147,15 +147,12 @@ export function parseModel(text: string, sourceName?: string): LoadedModel {
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // tolerate a UTF-8 byte-order mark
   if (body.trim() === '') fail('', 'the file is empty; expected a JSON model file written by RNN Lab');
-  let root: unknown;
-  try {
-    root = JSON.parse(body);
-  } catch (error) {
-    const problem = findJsonSyntaxProblem(body);
-    const detail = `not valid JSON: ${problem?.message ?? (error instanceof Error ? error.message : String(error))}`;
+  const reading = readStrictJson(body);
+  if (!reading.ok) {
     // Offsets are in `body`; a stripped BOM does not shift lines or visible columns.
-    throw new ModelFormatError('', detail, sourceName, problem?.line, problem?.column);
+    throw new ModelFormatError('', `not valid JSON: ${reading.problem.message}`, sourceName, reading.problem.line, reading.problem.column);
   }
+  const root = reading.value;
   if (!isPlainObject(root)) {
     return fail('', `expected a JSON object with "format": "${MODEL_FORMAT_ID}", got ${describeJson(root)}`);
   }

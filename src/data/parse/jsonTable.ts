@@ -5,28 +5,21 @@ import { isMissingMarker, readNumber } from './cellValues';
 import { notANumberError, notFiniteError } from './cellErrors';
 import { inferColumnType } from './columnTypes';
 import { DataError } from '../dataError';
-import { findJsonErrorOffset, lineAndColumnAt } from './jsonErrorPosition';
 import type { ParsedColumn, ParsedTable } from './parsedTable';
+import { readStrictJson } from '../../modelFiles/json/strictJson';
 
+const JSON_SYNTAX_HINT =
+  'A JSON data file is strict JSON: commas between values but none before "]" or "}", strings in double quotes, null for a missing value (no NaN), no comments.';
 const SHAPE_HINT =
   'Use [1, 2, 3] for one series, [[x, y], [x, y]] for [time][features], [[…], […]] of different lengths or {"sequences": [[…], […]]} for several sequences, or [{"name": value}, …] for records.';
 
 export function parseJsonTable(text: string, source: string): ParsedTable {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    const offset = findJsonErrorOffset(text) ?? Math.max(0, text.length - 1);
-    const { line, column } = lineAndColumnAt(text, offset);
-    const reason = error instanceof Error ? error.message.split(/,\s*"|\n/)[0] : 'invalid JSON';
-    throw new DataError(`invalid JSON: ${reason}`, {
-      code: 'bad-json',
-      source,
-      line,
-      column,
-      hint: 'Check for a missing comma or bracket, or a trailing comma, here.',
-    });
+  const reading = readStrictJson(text);
+  if (!reading.ok) {
+    const { message, line, column } = reading.problem;
+    throw new DataError(`invalid JSON: ${message}`, { code: 'bad-json', source, line, column, hint: JSON_SYNTAX_HINT });
   }
+  const root = reading.value;
   const reader = new JsonNumberReader(source);
   if (isPlainObject(root)) {
     const sequences = root['sequences'];

@@ -1,7 +1,6 @@
 // Hovers on the fields of a *.rnn.json: what the field means in the lecture and its formula (fieldExplanations.ts),
 // localised. VS Code's JSON support adds the schema's description beside it.
 import * as vscode from 'vscode';
-import { parseLocatedJson } from '../../modelFiles/json/locatedJson';
 import { isRnnConfigFileName } from '../../modelFiles/rnnConfig/configFileNames';
 import { fieldAtOffset } from '../../modelFiles/json/fieldAtOffset';
 import { explainField } from './fieldExplanations';
@@ -9,9 +8,7 @@ import { explainField } from './fieldExplanations';
 export class RnnConfigHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!isRnnConfigFileName(document.fileName)) return undefined;
-    const parsed = parseLocatedJson(document.getText());
-    if (!parsed.ok) return undefined;
-    const field = fieldAtOffset(parsed.root, document.offsetAt(position));
+    const field = fieldAtOffset(document.getText(), document.offsetAt(position));
     if (field === undefined) return undefined;
     const explanation = explainField(field.path, vscode.l10n);
     if (explanation === null) return undefined;

@@ -3,7 +3,8 @@
 import { isTopologyId } from '../../engine/dataset';
 import { INIT_SCHEMES, type InitScheme } from '../../engine/init';
 import { LOSS_KINDS, NONLINEARITIES, type LossKind, type Nonlinearity } from '../../engine/modelConfig';
-import { parseLocatedJson, type JsonNode, type JsonSyntaxError } from '../json/locatedJson';
+import { parseLocatedJson, type JsonNode } from '../json/locatedJson';
+import type { JsonSyntaxError } from '../json/syntaxErrorMessages';
 import { LineIndex } from '../json/sourcePositions';
 import { checkObject, DiagnosticSink, type CheckedValues } from './checkConfigFields';
 import type { ConfigDiagnostic } from './configDiagnostic';

@@ -1,6 +1,5 @@
 // Hover support without VS Code: which field a position is on, and the lecture explanation of it.
 import * as assert from 'node:assert/strict';
-import { parseLocatedJson } from '../../../src/modelFiles/json/locatedJson';
 import { fieldAtOffset } from '../../../src/modelFiles/json/fieldAtOffset';
 import { explainField } from '../../../src/host/modelFiles/fieldExplanations';
 import { RNN_CONFIG_FIELDS, type ObjectField } from '../../../src/modelFiles/rnnConfig/rnnConfigFields';
@@ -8,10 +7,8 @@ import { english } from './englishTranslator';
 
 const text = '{\n  "cell": "lstm",\n  "tbptt": { "k1": 10, "k2": 20 },\n  "esn": { "spectralRadius": 0.9 }\n}';
 
-function at(needle: string, shift = 1) {
-  const parsed = parseLocatedJson(text);
-  assert.ok(parsed.ok);
-  return fieldAtOffset(parsed.root, text.indexOf(needle) + shift);
+function at(needle: string, shift = 1, within = text) {
+  return fieldAtOffset(within, within.indexOf(needle) + shift);
 }
 
 describe('config hovers', () => {
@@ -22,6 +19,14 @@ describe('config hovers', () => {
     assert.deepEqual(at('20')?.path, ['tbptt', 'k2']);
     assert.deepEqual(at('"spectralRadius"')?.path, ['esn', 'spectralRadius']);
     assert.equal(at('{', 0), undefined);
+    assert.equal(at(': "lstm"', 1), undefined, 'whitespace is no field');
+    assert.equal(at('"lstm"', 6), undefined, 'just after the value is no field');
+  });
+
+  it('keeps working while the file is being typed (a syntax error after the cursor)', () => {
+    const typing = '{\n  "tbptt": { "k1": 10, "k2": \n  "cell": "ls';
+    assert.deepEqual(at('"k1"', 1, typing)?.path, ['tbptt', 'k1']);
+    assert.deepEqual(at('10', 0, typing), { path: ['tbptt', 'k1'], offset: typing.indexOf('10'), length: 2 });
   });
 
   it('explains fields with the lecture formula', () => {

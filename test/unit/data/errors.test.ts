@@ -79,8 +79,14 @@ describe('data intake: every error says where and what to do', () => {
   it('invalid JSON is located by line and column; a bad JSON value by its path', async () => {
     const syntax = await dataError(() => loadTableFromFile(fixture('bad.json'), nodePlatform));
     assert.deepStrictEqual([syntax.code, syntax.line, syntax.column], ['bad-json', 2, 4]);
+    assert.match(syntax.message, /^bad\.json:2:4: invalid JSON: expected "," or "\]" after an array element, found "4"/);
+    // A trailing comma is reported on the comma (the character to delete).
     const trailing = await dataError(() => parseTableText('[1,\n2,\n]', 't.json'));
-    assert.deepStrictEqual([trailing.line, trailing.column], [3, 1]);
+    assert.deepStrictEqual([trailing.line, trailing.column], [2, 2]);
+    assert.match(trailing.message, /trailing comma before "\]"/);
+    const nan = await dataError(() => parseTableText('[1, NaN]', 'n.json'));
+    assert.deepStrictEqual([nan.code, nan.line, nan.column], ['bad-json', 1, 5]);
+    assert.match(nan.message, /NaN and Infinity are not JSON numbers/);
     const value = await dataError(() => loadTableFromFile(fixture('bad-value.json'), nodePlatform));
     assert.deepStrictEqual([value.code, value.path], ['not-a-number', '$[1][1]']);
     assert.match(value.message, /^bad-value\.json: \$\[1\]\[1\]: "x" is not a number/);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createInitializedParameters } from '../../../src/engine/init';
-import { findJsonSyntaxProblem } from '../../../src/modelFiles/json/jsonSyntaxError';
+import { readStrictJson } from '../../../src/modelFiles/json/strictJson';
 import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { parameterLayout } from '../../../src/engine/parameterLayout';
 import { SeededRandom } from '../../../src/engine/random';
@@ -168,7 +168,7 @@ describe('model serialization (PyTorch names and shapes)', () => {
   });
 
   it('reports JSON syntax errors with line:column', () => {
-    const error = expectError('{\n  "format": "rnn-lab-model",\n  "version": 1,,\n}', '', /^model\.json:3:16: not valid JSON: expected a double-quoted property name, found ','$/);
+    const error = expectError('{\n  "format": "rnn-lab-model",\n  "version": 1,,\n}', '', /^model\.json:3:16: not valid JSON: expected a double-quoted property name, found ","$/);
     assert.deepStrictEqual([error.line, error.column], [3, 16]);
     expectError('', '', /the file is empty/);
     expectError('[1, 2]', '', /expected a JSON object with "format": "rnn-lab-model", got an array of 2/);
@@ -181,32 +181,47 @@ describe('model serialization (PyTorch names and shapes)', () => {
     assert.deepStrictEqual(parseModel('\ufeff' + serializeModel(cfg, parameters)).config, cfg);
   });
 
-  it('findJsonSyntaxProblem locates typical mistakes and accepts valid JSON', () => {
+  it('readStrictJson locates typical mistakes (jsonc-parser) and accepts what JSON.parse accepts', () => {
     const cases: [string, number, number, RegExp][] = [
-      ['[1, 2,]', 1, 7, /trailing comma before '\]'/],
-      ['{"a": 1,\n}', 2, 1, /trailing comma before '\}'/],
-      ['{"a" 1}', 1, 6, /expected ':'/],
-      ['[1 2]', 1, 4, /expected ',' or '\]' after an array element/],
-      ['{"a": [1, 2}', 1, 12, /expected ',' or '\]'/],
-      ['{"a": "x\ny"}', 1, 9, /unescaped control character/],
-      ['[1.]', 1, 4, /digit after the decimal point/],
-      ['[-Infinity]', 1, 2, /NaN and Infinity/],
-      ['{"a": tru}', 1, 7, /expected a value/],
-      ['{"a": 1} x', 1, 10, /after the end of the JSON value/],
-      ['[[1, 2]', 1, 8, /unexpected end of the text: 1 unclosed '\['/],
-      ['"abc', 1, 1, /unterminated string/],
+      // A trailing comma is reported on the comma itself, the character to delete.
+      ['[1, 2,]', 1, 6, /^trailing comma before "\]"/],
+      ['{"a": 1,\n}', 1, 8, /^trailing comma before "\}"/],
+      ['{"a" 1}', 1, 6, /^expected ":" after property "a", found "1"$/],
+      ['[1 2]', 1, 4, /^expected "," or "\]" after an array element, found "2"$/],
+      ['{"a": [1, 2}', 1, 12, /^expected "," or "\]" after an array element, found "\}"$/],
+      ['{"a": "x\ny"}', 1, 9, /^unescaped control character \(a line break\) inside a string/],
+      ['[1.]', 1, 4, /^expected a digit after the decimal point/],
+      ['[-Infinity]', 1, 2, /^NaN and Infinity are not JSON numbers/],
+      ['{"a": NaN}', 1, 7, /^NaN and Infinity are not JSON numbers/],
+      ['{"a": tru}', 1, 7, /^expected a value, found "tru"/],
+      ['{"a": 1} x', 1, 10, /^unexpected "x" after the end of the JSON value$/],
+      ['[[1, 2]', 1, 8, /found the end of the file \(1 unclosed "\["\)$/],
+      ['"abc', 1, 1, /^unterminated string/],
+      ['[1] // note', 1, 5, /^comments are not allowed in JSON$/],
+      ['\ufeff[1]', 1, 1, /U\+FEFF/],
+      ['[1,\r\n2,\r\n]', 2, 2, /^trailing comma/],
     ];
     for (const [text, line, column, message] of cases) {
-      const problem = findJsonSyntaxProblem(text);
-      assert.ok(problem, `accepted ${JSON.stringify(text)}`);
-      assert.deepStrictEqual([problem.line, problem.column], [line, column], JSON.stringify(text));
-      assert.match(problem.message, message);
-      assert.throws(() => JSON.parse(text)); // the scanner agrees with JSON.parse
+      const reading = readStrictJson(text);
+      assert.ok(!reading.ok, `accepted ${JSON.stringify(text)}`);
+      assert.deepStrictEqual([reading.problem.line, reading.problem.column], [line, column], JSON.stringify(text));
+      assert.match(reading.problem.message, message);
+      assert.throws(() => JSON.parse(text)); // the locator agrees with JSON.parse
     }
-    for (const valid of ['{}', '[]', '{"a": [1, -0.5e-3, true, false, null, "\\u00e9\\n"], "b": {}}', ' 0 ', '[[[[[[[]]]]]]]']) {
-      assert.strictEqual(findJsonSyntaxProblem(valid), undefined, valid);
+    for (const valid of ['{}', '[]', '{"a": [1, -0.5e-3, true, false, null, "\\u00e9\\n"], "b": {}}', ' 0 ', '[[[[[[[]]]]]]]', '"\\ud800"']) {
+      const reading = readStrictJson(valid);
+      assert.ok(reading.ok, valid);
+      assert.deepStrictEqual(reading.value, JSON.parse(valid));
     }
-    // Deep nesting neither overflows the stack nor is misreported.
-    assert.strictEqual(findJsonSyntaxProblem('['.repeat(100000) + ']'.repeat(100000)), undefined);
+    // Numbers beyond float64 read as JSON.parse reads them; the model reader then rejects the non-finite value.
+    const huge = readStrictJson('[1e999, 12345678901234567890]');
+    assert.ok(huge.ok);
+    assert.deepStrictEqual(huge.value, [Number.POSITIVE_INFINITY, 12345678901234567000]);
+    // Deep nesting neither overflows the stack nor is misreported: JSON.parse reads it; past 512 levels the locator
+    // names the nesting instead of recursing.
+    assert.ok(readStrictJson('['.repeat(100000) + ']'.repeat(100000)).ok);
+    const deep = readStrictJson('['.repeat(100000) + ']'.repeat(99999));
+    assert.ok(!deep.ok);
+    assert.deepStrictEqual([deep.problem.line, deep.problem.column, deep.problem.message], [1, 513, 'nesting deeper than 512 levels']);
   });
 });
