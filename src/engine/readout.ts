@@ -1,6 +1,6 @@
 // The linear readout of the top layer, docs/maths.md "Parameter layout": ŷ_t = W_out h_t + b_out
 // (`weight_out` [O×H], `bias_out` [O]). For cross-entropy ŷ_t are the logits of the softmax (see losses.ts).
-import { matVecAccumulate, outerProductAndTransposedMatVecAccumulate } from './kernels';
+import { matVecAccumulate, outerProductAndTransposedMatVecAccumulate } from './kernels/matVec';
 
 export interface ReadoutParameters {
   weight: Float64Array;

@@ -3,7 +3,7 @@
 //   n = tanh(W_in x + b_in + r ⊙ (W_hn h_{t−1} + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
 // Because r multiplies (W_hn h + b_hn) AFTER the product, the input-side and hidden-side pre-activation gradients of
 // the n block differ by the factor r; for the r and z blocks they are equal.
-import { biasPlusTransposedMatVec } from '../kernels';
+import { biasPlusTransposedMatVec } from '../kernels/transposedMatVec';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 

@@ -3,7 +3,8 @@
 //   i = sig(z_i), f = sig(z_f), g = tanh(z_g), o = sig(z_o)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g,  h_t = o ⊙ tanh(c_t)
 // The cell path ∂c_t/∂c_{t−1} = diag(f_t) is why the gradient survives (docs/maths.md, "Remedies").
-import { biasPlusTransposedMatVec, squaredNorm, transposedMatVecAccumulate } from '../kernels';
+import { squaredNorm } from '../kernels/matVec';
+import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../kernels/transposedMatVec';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 

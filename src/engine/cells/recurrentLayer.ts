@@ -20,16 +20,10 @@
 // beginBackward. The weight gradients dW = Σ_t dz_t (input_t)ᵀ are sums over steps, formed either per step or —
 // faster — once over the whole sequence by addParameterGradients(0, T).
 import type { CellKind } from '../modelConfig';
-import {
-  accumulateOuterProductsOverSteps,
-  accumulateSumOverSteps,
-  copyIntoPacked,
-  createPackedWeights,
-  squaredNorm,
-  transposedMatVecAccumulate,
-  transposeIntoPacked,
-  type PackedWeights,
-} from '../kernels';
+import { squaredNorm } from '../kernels/matVec';
+import { accumulateOuterProductsOverSteps, accumulateSumOverSteps } from '../kernels/stepSums';
+import { transposedMatVecAccumulate } from '../kernels/transposedMatVec';
+import { copyIntoPacked, createPackedWeights, transposeIntoPacked, type PackedWeights } from '../kernels/weightCopies';
 
 /** The four tensors of one layer (PyTorch names weight_ih_l{l}, weight_hh_l{l}, bias_ih_l{l}, bias_hh_l{l}). */
 export interface LayerParameters {

@@ -3,7 +3,7 @@
 // Its one-step Jacobian ∂h_t/∂h_{t−1} = diag(σ'(a_t)) W_hh is the factor whose product over time vanishes or
 // explodes (docs/maths.md, "Backpropagation through time").
 import type { Nonlinearity } from '../modelConfig';
-import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../kernels';
+import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../kernels/transposedMatVec';
 import { sigmoid } from './activations';
 import { RecurrentLayer, type LayerParameters } from './recurrentLayer';
 

@@ -1,13 +1,8 @@
 // The dense kernels on small matrices worked out by hand (row-major, accumulating into their output).
 import * as assert from 'node:assert/strict';
-import {
-  accumulateOuterProductsOverSteps,
-  accumulateSumOverSteps,
-  matVecAccumulate,
-  outerProductAndTransposedMatVecAccumulate,
-  squaredNorm,
-  transposeInto,
-} from '../../../src/engine/kernels';
+import { matVecAccumulate, outerProductAndTransposedMatVecAccumulate, squaredNorm } from '../../../src/engine/kernels/matVec';
+import { accumulateOuterProductsOverSteps, accumulateSumOverSteps } from '../../../src/engine/kernels/stepSums';
+import { transposeInto } from '../../../src/engine/kernels/weightCopies';
 
 // W = [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]] (2 × 5: exercises the 4-wide unrolled part and the remainder)
 const W = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);

@@ -1,16 +1,10 @@
-// The time loop's kernels (kernels.ts) against naive reference loops, on random matrices of odd sizes (every blocking
+// The time loop's kernels (src/engine/kernels/) against naive reference loops, on random matrices of odd sizes (every blocking
 // remainder) and of the W2 shapes (64 × 256, 256 × 64), reading and writing at offsets.
 import * as assert from 'node:assert/strict';
-import {
-  accumulateOuterProductsOverSteps,
-  accumulateSumOverSteps,
-  biasPlusTransposedMatVec,
-  copyIntoPacked,
-  createPackedWeights,
-  matVecAccumulate,
-  transposedMatVecAccumulate,
-  transposeIntoPacked,
-} from '../../../src/engine/kernels';
+import { matVecAccumulate } from '../../../src/engine/kernels/matVec';
+import { accumulateOuterProductsOverSteps, accumulateSumOverSteps } from '../../../src/engine/kernels/stepSums';
+import { biasPlusTransposedMatVec, transposedMatVecAccumulate } from '../../../src/engine/kernels/transposedMatVec';
+import { copyIntoPacked, createPackedWeights, transposeIntoPacked } from '../../../src/engine/kernels/weightCopies';
 import { SeededRandom } from '../../../src/engine/random';
 
 const SHAPES: ReadonlyArray<readonly [number, number]> = [
