@@ -1,47 +1,58 @@
 // The Compare Remedies channels: host ⇄ worker (train one line-up entry off the extension-host thread) and
-// host ⇄ webview (draw the comparison). The webview only draws what the engine measured.
+// host ⇄ webview (draw the comparison), as valibot schemas (schema.ts) with their inferred types. The webview only
+// draws what the engine measured.
+import * as v from 'valibot';
 import type { CompareEntryMeasurement, CompareTableRow } from '../lab/lineup/lineupTable';
 import type { ValidationResult } from './validation';
-import { accept, isRecord, readInteger, reject } from './validation';
+import { anyNumber, integerIn, jsonNumber, list, messageUnion, parseWith, record, rule, textFields } from './schema';
+
+// Numbers: a diverged entry's losses are NaN. Worker messages are structured clones (NaN stays NaN: `anyNumber`);
+// webview messages are JSON (NaN arrives as null, which `jsonNumber` reads back as NaN), so the types stay those of
+// lineupTable.ts on both channels.
+const workerNumber = anyNumber();
+const pageNumber = jsonNumber();
+const numberOrNull = v.nullable(workerNumber);
+
+/** One trained entry: the table's numbers (CompareEntryMeasurement) plus the curves the panel overlays. */
+function entryResultSchema<const TNumber extends v.GenericSchema<unknown, number>>(number: TNumber) {
+  const numbers = list(number, Number.POSITIVE_INFINITY, 'an array of numbers');
+  return record(
+    {
+      id: v.string(),
+      finalValidationLoss: number,
+      lossPerEpoch: numbers,
+      validationLossPerEpoch: numbers,
+      label: v.string(),
+      /** Optimiser updates per epoch; 0 for a closed-form fit (ESN). */
+      updatesPerEpoch: integerIn(0, Number.MAX_SAFE_INTEGER),
+      clippedPercent: numberOrNull,
+      lambda1: numberOrNull,
+      wallMilliseconds: number,
+      diverged: v.nullable(v.string()),
+      /** ‖∂J/∂h_k‖₂, k = 0 … T−1, of layer 0 with the final parameters; null for an ESN. */
+      hiddenGradNorms: v.nullable(numbers),
+    } satisfies Record<keyof CompareEntryMeasurement | 'lossPerEpoch' | 'hiddenGradNorms', v.GenericSchema>,
+    'an entry result',
+  );
+}
+const WorkerEntryResultSchema = entryResultSchema(workerNumber);
+export type CompareEntryResult = v.InferOutput<typeof WorkerEntryResultSchema>;
 
 // ——— host ⇄ worker ———
 // (The request, CompareTrainMessage, carries node-side data types and lives in src/protocol/compareRemediesTrainMessage.ts.)
 
-/** One trained entry: the table's numbers plus the curves the panel overlays. */
-export interface CompareEntryResult extends CompareEntryMeasurement {
-  readonly lossPerEpoch: readonly number[];
-  /** ‖∂J/∂h_k‖₂, k = 0 … T−1, of layer 0 with the final parameters; null for an ESN. */
-  readonly hiddenGradNorms: readonly number[] | null;
-}
+const EpochFieldsSchema = v.object({ type: v.literal('epoch'), epochs: integerIn(0, 1_000_000), epoch: integerIn(0, 1_000_000) });
 
-export type CompareWorkerMessage =
-  | { readonly type: 'epoch'; readonly epoch: number; readonly epochs: number }
-  | { readonly type: 'result'; readonly result: CompareEntryResult }
-  | { readonly type: 'error'; readonly message: string };
-
-export function parseCompareWorkerMessage(raw: unknown): ValidationResult<CompareWorkerMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  switch (raw.type) {
-    case 'epoch': {
-      const epochs = readInteger(raw.epochs, 'epochs', 0, 1_000_000);
-      if (!epochs.ok) return epochs;
-      const epoch = readInteger(raw.epoch, 'epoch', 0, epochs.value);
-      return epoch.ok ? accept({ type: 'epoch', epoch: epoch.value, epochs: epochs.value }) : epoch;
-    }
-    case 'error':
-      return typeof raw.message === 'string' ? accept({ type: 'error', message: raw.message }) : reject('message', 'wrongType', 'a string', raw.message);
-    case 'result': {
-      const result = raw.result;
-      if (!isRecord(result)) return reject('result', 'notObject', 'an entry result', result);
-      if (typeof result.id !== 'string') return reject('result.id', 'wrongType', 'a string', result.id);
-      if (typeof result.finalValidationLoss !== 'number') return reject('result.finalValidationLoss', 'wrongType', 'a number', result.finalValidationLoss);
-      if (!Array.isArray(result.lossPerEpoch) || !Array.isArray(result.validationLossPerEpoch)) return reject('result.lossPerEpoch', 'wrongType', 'arrays of numbers', result.lossPerEpoch);
-      return accept(raw as unknown as CompareWorkerMessage);
-    }
-    default:
-      return reject('type', 'unknownType', 'one of epoch, result, error', raw.type);
-  }
-}
+/** Worker → host: a finished epoch, the entry's result, or why there is none. */
+export const CompareWorkerSchema = messageUnion([
+  v.pipe(
+    EpochFieldsSchema,
+    rule<v.InferOutput<typeof EpochFieldsSchema>>('epoch', 'outOfRange', ({ epochs }) => `an integer in [0, ${epochs}]`, ({ epoch, epochs }) => epoch <= epochs),
+  ),
+  v.object({ type: v.literal('result'), result: WorkerEntryResultSchema }),
+  v.object({ type: v.literal('error'), message: v.string() }),
+]);
+export type CompareWorkerMessage = v.InferOutput<typeof CompareWorkerSchema>;
 
 // ——— host ⇄ webview ———
 
@@ -49,57 +60,64 @@ export const COMPARE_STRING_KEYS = [
   'title', 'intro', 'decayTitle', 'decayAria', 'decayX', 'decayY', 'lossTitle', 'lossAria', 'lossX', 'lossY', 'tableCaption',
   'entry', 'finalLoss', 'steps', 'clipped', 'lambda1', 'time', 'never', 'notApplicable', 'thresholdNote', 'diverged', 'setup',
 ] as const;
-export type CompareStrings = Readonly<Record<(typeof COMPARE_STRING_KEYS)[number], string>>;
+const CompareStringsSchema = textFields(COMPARE_STRING_KEYS);
+export type CompareStrings = v.InferOutput<typeof CompareStringsSchema>;
 
-export interface CompareStateMessage {
-  readonly type: 'state';
-  readonly requestId: number;
-  readonly source: string;
-  readonly epochs: number;
-  readonly seed: number;
-  readonly threshold: number;
-  readonly entries: readonly CompareEntryResult[];
-  readonly rows: readonly CompareTableRow[];
-  readonly strings: CompareStrings;
+/** One row of the table (lineupTable.ts computes it on the host). */
+const CompareTableRowSchema = record(
+  {
+    id: v.string(),
+    label: v.string(),
+    finalValidationLoss: pageNumber,
+    stepsToThreshold: numberOrNull,
+    clippedPercent: numberOrNull,
+    lambda1: numberOrNull,
+    seconds: pageNumber,
+    diverged: v.nullable(v.string()),
+    best: v.boolean(),
+  } satisfies Record<keyof CompareTableRow, v.GenericSchema>,
+  'a table row',
+);
+
+export const CompareHostToWebviewSchema = messageUnion([
+  v.object({
+    type: v.literal('state'),
+    requestId: integerIn(0, Number.MAX_SAFE_INTEGER),
+    source: v.string(),
+    epochs: integerIn(0, Number.MAX_SAFE_INTEGER),
+    seed: integerIn(0, Number.MAX_SAFE_INTEGER),
+    /** J* of the table (NaN when no entry has a finite final loss). */
+    threshold: pageNumber,
+    entries: list(entryResultSchema(pageNumber)),
+    rows: list(CompareTableRowSchema),
+    strings: CompareStringsSchema,
+  }),
+]);
+export type CompareHostToWebviewMessage = v.InferOutput<typeof CompareHostToWebviewSchema>;
+export type CompareStateMessage = CompareHostToWebviewMessage;
+
+export const CompareWebviewToHostSchema = messageUnion([
+  v.object({ type: v.literal('ready') }),
+  v.object({
+    type: v.literal('rendered'),
+    requestId: integerIn(0, Number.MAX_SAFE_INTEGER),
+    /** Entry ids of the table rows drawn, in order, and the datasets of each chart. */
+    rows: list(v.string(), Number.POSITIVE_INFINITY, 'an array of entry ids'),
+    decayLines: integerIn(0, 1000),
+    lossLines: integerIn(0, 1000),
+  }),
+]);
+export type CompareWebviewToHostMessage = v.InferOutput<typeof CompareWebviewToHostSchema>;
+export type CompareRenderedMessage = Extract<CompareWebviewToHostMessage, { type: 'rendered' }>;
+
+export function parseCompareWorkerMessage(raw: unknown): ValidationResult<CompareWorkerMessage> {
+  return parseWith(CompareWorkerSchema, raw);
 }
-
-export type CompareHostToWebviewMessage = CompareStateMessage;
-
-export interface CompareRenderedMessage {
-  readonly type: 'rendered';
-  readonly requestId: number;
-  /** Entry ids of the table rows drawn, in order, and the datasets of each chart. */
-  readonly rows: readonly string[];
-  readonly decayLines: number;
-  readonly lossLines: number;
-}
-
-export type CompareWebviewToHostMessage = { readonly type: 'ready' } | CompareRenderedMessage;
 
 export function parseCompareWebviewMessage(raw: unknown): ValidationResult<CompareWebviewToHostMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  if (raw.type === 'ready') return accept({ type: 'ready' });
-  if (raw.type !== 'rendered') return reject('type', 'unknownType', 'one of ready, rendered', raw.type);
-  const requestId = readInteger(raw.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER);
-  if (!requestId.ok) return requestId;
-  if (!Array.isArray(raw.rows) || !raw.rows.every((row): row is string => typeof row === 'string')) return reject('rows', 'wrongType', 'an array of entry ids', raw.rows);
-  const decayLines = readInteger(raw.decayLines, 'decayLines', 0, 1000);
-  if (!decayLines.ok) return decayLines;
-  const lossLines = readInteger(raw.lossLines, 'lossLines', 0, 1000);
-  if (!lossLines.ok) return lossLines;
-  return accept({ type: 'rendered', requestId: requestId.value, rows: raw.rows, decayLines: decayLines.value, lossLines: lossLines.value });
+  return parseWith(CompareWebviewToHostSchema, raw);
 }
 
 export function parseCompareHostMessage(raw: unknown): ValidationResult<CompareHostToWebviewMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  if (raw.type !== 'state') return reject('type', 'unknownType', 'state', raw.type);
-  const requestId = readInteger(raw.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER);
-  if (!requestId.ok) return requestId;
-  if (!Array.isArray(raw.entries)) return reject('entries', 'wrongType', 'an array', raw.entries);
-  if (!Array.isArray(raw.rows)) return reject('rows', 'wrongType', 'an array', raw.rows);
-  if (!isRecord(raw.strings)) return reject('strings', 'notObject', 'an object of strings', raw.strings);
-  for (const key of COMPARE_STRING_KEYS) {
-    if (typeof raw.strings[key] !== 'string') return reject(`strings.${key}`, 'wrongType', 'a string', raw.strings[key]);
-  }
-  return accept(raw as unknown as CompareStateMessage);
+  return parseWith(CompareHostToWebviewSchema, raw);
 }

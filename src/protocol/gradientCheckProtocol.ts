@@ -1,50 +1,88 @@
 // The Gradient Check channels: host ⇄ worker (run the engine's finite-difference check off the extension-host thread)
-// and host ⇄ webview (show it). The check itself is docs/maths.md "Gradient check": central differences with ε = 1e-6,
-// relative error |a − n| / max(|a|, |n|, 1e-12), which must stay below 1e-6 for every parameter.
+// and host ⇄ webview (show it), as valibot schemas (schema.ts) with their inferred types. The check itself is
+// docs/maths.md "Gradient check": central differences with ε = 1e-6, relative error |a − n| / max(|a|, |n|, 1e-12),
+// which must stay below 1e-6 for every parameter.
+import * as v from 'valibot';
 import type { TopologyId } from '../engine/dataset';
+import type { FiniteDifferencePrecision } from '../engine/gradcheck';
 import type { CellKind, Nonlinearity } from '../engine/modelConfig';
-import type { GradientCheckReport } from '../engine/gradcheck';
 import type { ValidationResult } from './validation';
-import { accept, isRecord, readEnum, readInteger, reject } from './validation';
+import { anyNumber, dictionary, integerIn, list, messageUnion, parseWith, record, rule, textFields } from './schema';
 
 /** docs/maths.md: a small model, T ≤ 8, H ≤ 4. */
 export const GRADIENT_CHECK_MAX_STEPS = 8;
 export const GRADIENT_CHECK_MAX_HIDDEN = 4;
 export const GRADIENT_CHECK_MAX_LAYERS = 2;
 
+const CELLS = ['rnn', 'lstm', 'gru'] as const satisfies readonly CellKind[];
+const NONLINEARITIES = ['tanh', 'relu', 'sigmoid'] as const satisfies readonly Nonlinearity[];
+const TOPOLOGIES = ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many-encoder-decoder', 'many-to-many-synced'] as const satisfies readonly TopologyId[];
+const PRECISIONS = ['double-double', 'float64'] as const satisfies readonly FiniteDifferencePrecision[];
+const STATUSES = ['running', 'done', 'failed'] as const;
+/** Any number: a report's errors are NaN when a gradient is. */
+const measured = anyNumber();
+
 /** The tiny model checked: the current settings' cell, σ, layers and topology at gradient-check size. */
-export interface GradientCheckRequest {
-  readonly cell: CellKind;
-  readonly nonlinearity: Nonlinearity;
-  readonly numLayers: number;
-  readonly topology: TopologyId;
-  readonly hiddenSize: number;
-  readonly steps: number;
-  readonly seed: number;
-}
+const GradientCheckRequestSchema = record(
+  {
+    cell: v.picklist(CELLS),
+    nonlinearity: v.picklist(NONLINEARITIES),
+    topology: v.picklist(TOPOLOGIES),
+    numLayers: integerIn(1, GRADIENT_CHECK_MAX_LAYERS),
+    hiddenSize: integerIn(1, GRADIENT_CHECK_MAX_HIDDEN),
+    steps: integerIn(1, GRADIENT_CHECK_MAX_STEPS),
+    seed: integerIn(0, 4294967295),
+  },
+  'an object { cell, nonlinearity, numLayers, topology, hiddenSize, steps, seed }',
+);
+export type GradientCheckRequest = v.InferOutput<typeof GradientCheckRequestSchema>;
+
+/** The engine's GradientCheckReport (engine/gradcheck.ts). */
+const GradientCheckReportSchema = record(
+  {
+    parameters: v.array(
+      record({
+        /** PyTorch name, e.g. `weight_hh_l0`. */
+        name: v.string(),
+        /** Entries compared. */
+        count: measured,
+        worstRelativeError: measured,
+        /** Flat index of the worst entry, and its two values. */
+        worstIndex: measured,
+        analytic: measured,
+        numeric: measured,
+      }),
+    ),
+    worstRelativeError: measured,
+    epsilon: measured,
+    tolerance: measured,
+    passed: v.boolean(),
+    precision: v.picklist(PRECISIONS),
+  },
+  'a gradient check report',
+);
 
 // ——— host ⇄ worker ———
 
-export interface RunGradientCheckMessage {
-  readonly type: 'check';
-  readonly request: GradientCheckRequest;
-}
-
-export interface GradientCheckResultMessage {
-  readonly type: 'result';
-  readonly report: GradientCheckReport;
+const resultEntries = {
+  type: v.literal('result'),
   /** Time the check took inside the worker. */
-  readonly elapsedMs: number;
+  elapsedMs: measured,
   /** Shape [rows, cols] of each parameter, by name (so the panel can say which entry the worst one is). */
-  readonly shapes: Readonly<Record<string, readonly number[]>>;
-}
+  shapes: dictionary(list(measured), 'an object of shapes'),
+  report: GradientCheckReportSchema,
+};
+const GradientCheckResultSchema = record(resultEntries, 'a gradient check result');
+export type GradientCheckResultMessage = v.InferOutput<typeof GradientCheckResultSchema>;
 
-export interface GradientCheckErrorMessage {
-  readonly type: 'error';
-  readonly message: string;
-}
+/** Host → worker: run the check. */
+export const RunGradientCheckSchema = messageUnion([v.object({ type: v.literal('check'), request: GradientCheckRequestSchema })]);
+export type RunGradientCheckMessage = v.InferOutput<typeof RunGradientCheckSchema>;
 
-export type GradientCheckWorkerMessage = GradientCheckResultMessage | GradientCheckErrorMessage;
+/** Worker → host: the report, or why there is none. */
+export const GradientCheckWorkerSchema = messageUnion([v.object(resultEntries), v.object({ type: v.literal('error'), message: v.string() })]);
+export type GradientCheckWorkerMessage = v.InferOutput<typeof GradientCheckWorkerSchema>;
+export type GradientCheckErrorMessage = Extract<GradientCheckWorkerMessage, { type: 'error' }>;
 
 // ——— host ⇄ webview ———
 
@@ -52,162 +90,83 @@ export const GRADIENT_CHECK_STRING_KEYS = [
   'title', 'intro', 'running', 'failed', 'modelLine', 'summaryPassed', 'summaryFailed', 'parameter', 'shape', 'entries',
   'worstEntry', 'analytic', 'numeric', 'relativeError', 'verdict', 'pass', 'fail', 'precisionNote', 'runAgain', 'tableCaption',
 ] as const;
-export type GradientCheckStrings = Readonly<Record<(typeof GRADIENT_CHECK_STRING_KEYS)[number], string>>;
+const GradientCheckStringsSchema = textFields(GRADIENT_CHECK_STRING_KEYS);
+export type GradientCheckStrings = v.InferOutput<typeof GradientCheckStringsSchema>;
 
-export interface GradientCheckStateMessage {
-  readonly type: 'state';
-  readonly requestId: number;
-  readonly status: 'running' | 'done' | 'failed';
-  readonly request: GradientCheckRequest;
-  readonly result: GradientCheckResultMessage | null;
-  readonly error: string | null;
-  readonly strings: GradientCheckStrings;
-}
+export const GradientCheckHostToWebviewSchema = messageUnion([
+  v.object({
+    type: v.literal('state'),
+    requestId: integerIn(0, Number.MAX_SAFE_INTEGER),
+    status: v.picklist(STATUSES),
+    request: GradientCheckRequestSchema,
+    result: v.nullable(GradientCheckResultSchema),
+    error: v.nullable(v.string('a string or null')),
+    strings: GradientCheckStringsSchema,
+  }),
+]);
+export type GradientCheckHostToWebviewMessage = v.InferOutput<typeof GradientCheckHostToWebviewSchema>;
+export type GradientCheckStateMessage = GradientCheckHostToWebviewMessage;
 
-export type GradientCheckHostToWebviewMessage = GradientCheckStateMessage;
-
-export interface GradientCheckRenderedMessage {
-  readonly type: 'rendered';
-  readonly requestId: number;
+const RenderedFieldsSchema = v.object({
+  type: v.literal('rendered'),
+  requestId: integerIn(0, Number.MAX_SAFE_INTEGER),
   /** Parameter rows in the table, and how many of them are red (relative error above the tolerance). */
-  readonly rows: number;
-  readonly failing: number;
-}
+  rows: integerIn(0, 10_000),
+  failing: integerIn(0, 10_000),
+});
 
-export type GradientCheckWebviewToHostMessage = { readonly type: 'ready' } | GradientCheckRenderedMessage | { readonly type: 'runAgain' };
-
-const CELLS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
-const NONLINEARITIES: readonly Nonlinearity[] = ['tanh', 'relu', 'sigmoid'];
-const TOPOLOGIES: readonly TopologyId[] = ['one-to-one', 'one-to-many', 'many-to-one', 'many-to-many-encoder-decoder', 'many-to-many-synced'];
-
-export function parseGradientCheckRequest(raw: unknown, path = 'request'): ValidationResult<GradientCheckRequest> {
-  if (!isRecord(raw)) return reject(path, 'notObject', 'an object { cell, nonlinearity, numLayers, topology, hiddenSize, steps, seed }', raw);
-  const cell = readEnum(raw.cell, `${path}.cell`, CELLS);
-  if (!cell.ok) return cell;
-  const nonlinearity = readEnum(raw.nonlinearity, `${path}.nonlinearity`, NONLINEARITIES);
-  if (!nonlinearity.ok) return nonlinearity;
-  const topology = readEnum(raw.topology, `${path}.topology`, TOPOLOGIES);
-  if (!topology.ok) return topology;
-  const numLayers = readInteger(raw.numLayers, `${path}.numLayers`, 1, GRADIENT_CHECK_MAX_LAYERS);
-  if (!numLayers.ok) return numLayers;
-  const hiddenSize = readInteger(raw.hiddenSize, `${path}.hiddenSize`, 1, GRADIENT_CHECK_MAX_HIDDEN);
-  if (!hiddenSize.ok) return hiddenSize;
-  const steps = readInteger(raw.steps, `${path}.steps`, 1, GRADIENT_CHECK_MAX_STEPS);
-  if (!steps.ok) return steps;
-  const seed = readInteger(raw.seed, `${path}.seed`, 0, 4294967295);
-  if (!seed.ok) return seed;
-  return accept({
-    cell: cell.value,
-    nonlinearity: nonlinearity.value,
-    topology: topology.value,
-    numLayers: numLayers.value,
-    hiddenSize: hiddenSize.value,
-    steps: steps.value,
-    seed: seed.value,
-  });
-}
-
-export function parseRunGradientCheckMessage(raw: unknown): ValidationResult<RunGradientCheckMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  if (raw.type !== 'check') return reject('type', 'unknownType', 'check', raw.type);
-  const request = parseGradientCheckRequest(raw.request);
-  return request.ok ? accept({ type: 'check', request: request.value }) : request;
-}
-
-export function parseGradientCheckWorkerMessage(raw: unknown): ValidationResult<GradientCheckWorkerMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  if (raw.type === 'error') return typeof raw.message === 'string' ? accept({ type: 'error', message: raw.message }) : reject('message', 'wrongType', 'a string', raw.message);
-  if (raw.type !== 'result') return reject('type', 'unknownType', 'one of result, error', raw.type);
-  if (typeof raw.elapsedMs !== 'number') return reject('elapsedMs', 'wrongType', 'a number', raw.elapsedMs);
-  if (!isRecord(raw.shapes)) return reject('shapes', 'notObject', 'an object of shapes', raw.shapes);
-  const report = raw.report;
-  if (!isRecord(report) || !Array.isArray(report.parameters)) return reject('report', 'notObject', 'a gradient check report', report);
-  for (let i = 0; i < report.parameters.length; i++) {
-    const entry: unknown = report.parameters[i];
-    if (!isRecord(entry) || typeof entry.name !== 'string') return reject(`report.parameters[${i}].name`, 'wrongType', 'a string', isRecord(entry) ? entry.name : entry);
-    for (const field of ['count', 'worstRelativeError', 'worstIndex', 'analytic', 'numeric'] as const) {
-      if (typeof entry[field] !== 'number') return reject(`report.parameters[${i}].${field}`, 'wrongType', 'a number', entry[field]);
-    }
-  }
-  for (const field of ['worstRelativeError', 'epsilon', 'tolerance'] as const) {
-    if (typeof report[field] !== 'number') return reject(`report.${field}`, 'wrongType', 'a number', report[field]);
-  }
-  if (typeof report.passed !== 'boolean') return reject('report.passed', 'wrongType', 'a boolean', report.passed);
-  return accept(raw as unknown as GradientCheckResultMessage);
-}
-
-export function parseGradientCheckWebviewMessage(raw: unknown): ValidationResult<GradientCheckWebviewToHostMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  switch (raw.type) {
-    case 'ready':
-      return accept({ type: 'ready' });
-    case 'runAgain':
-      return accept({ type: 'runAgain' });
-    case 'rendered': {
-      const requestId = readInteger(raw.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER);
-      if (!requestId.ok) return requestId;
-      const rows = readInteger(raw.rows, 'rows', 0, 10_000);
-      if (!rows.ok) return rows;
-      const failing = readInteger(raw.failing, 'failing', 0, rows.value);
-      if (!failing.ok) return failing;
-      return accept({ type: 'rendered', requestId: requestId.value, rows: rows.value, failing: failing.value });
-    }
-    default:
-      return reject('type', 'unknownType', 'one of ready, rendered, runAgain', raw.type);
-  }
-}
-
-export function parseGradientCheckHostMessage(raw: unknown): ValidationResult<GradientCheckHostToWebviewMessage> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'a message object', raw);
-  if (raw.type !== 'state') return reject('type', 'unknownType', 'state', raw.type);
-  const requestId = readInteger(raw.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER);
-  if (!requestId.ok) return requestId;
-  const status = readEnum(raw.status, 'status', ['running', 'done', 'failed'] as const);
-  if (!status.ok) return status;
-  const request = parseGradientCheckRequest(raw.request);
-  if (!request.ok) return request;
-  if (raw.result !== null) {
-    const result = parseGradientCheckWorkerMessage(raw.result);
-    if (!result.ok) return { ok: false, issue: { ...result.issue, path: `result.${result.issue.path}` } };
-  }
-  if (raw.error !== null && typeof raw.error !== 'string') return reject('error', 'wrongType', 'a string or null', raw.error);
-  if (!isRecord(raw.strings)) return reject('strings', 'notObject', 'an object of strings', raw.strings);
-  for (const key of GRADIENT_CHECK_STRING_KEYS) {
-    if (typeof raw.strings[key] !== 'string') return reject(`strings.${key}`, 'wrongType', 'a string', raw.strings[key]);
-  }
-  return accept(raw as unknown as GradientCheckStateMessage);
-}
+export const GradientCheckWebviewToHostSchema = messageUnion([
+  v.object({ type: v.literal('ready') }),
+  v.pipe(
+    RenderedFieldsSchema,
+    rule<v.InferOutput<typeof RenderedFieldsSchema>>('failing', 'outOfRange', ({ rows }) => `an integer in [0, ${rows}]`, ({ rows, failing }) => failing <= rows),
+  ),
+  v.object({ type: v.literal('runAgain') }),
+]);
+export type GradientCheckWebviewToHostMessage = v.InferOutput<typeof GradientCheckWebviewToHostSchema>;
+export type GradientCheckRenderedMessage = Extract<GradientCheckWebviewToHostMessage, { type: 'rendered' }>;
 
 // ——— restore after a window reload ———
+
+const PersistedFieldsSchema = record(
+  {
+    request: GradientCheckRequestSchema,
+    status: v.picklist(STATUSES),
+    result: v.nullish(GradientCheckResultSchema, null),
+    error: v.nullish(v.string('a string or null'), null),
+  },
+  'an object { request, status, result, error }',
+);
+type PersistedFields = v.InferOutput<typeof PersistedFieldsSchema>;
 
 /**
  * What the page keeps with setState and VS Code hands to the panel serializer after a reload: the tiny model checked
  * and the last outcome (a finished result, or the error), so the panel comes back showing it without re-running.
  * `status: 'running'` (reloaded mid-check) restores by running the same request again.
  */
-export interface GradientCheckPersistedState {
-  readonly request: GradientCheckRequest;
-  readonly status: 'running' | 'done' | 'failed';
-  readonly result: GradientCheckResultMessage | null;
-  readonly error: string | null;
+export const GradientCheckPersistedStateSchema = v.pipe(
+  PersistedFieldsSchema,
+  rule<PersistedFields>('result', 'conflict', () => 'a result when status is done', ({ status, result }) => status !== 'done' || result !== null),
+  rule<PersistedFields>('error', 'conflict', () => 'an error message when status is failed', ({ status, error }) => status !== 'failed' || error !== null),
+);
+export type GradientCheckPersistedState = v.InferOutput<typeof GradientCheckPersistedStateSchema>;
+
+export function parseRunGradientCheckMessage(raw: unknown): ValidationResult<RunGradientCheckMessage> {
+  return parseWith(RunGradientCheckSchema, raw);
+}
+
+export function parseGradientCheckWorkerMessage(raw: unknown): ValidationResult<GradientCheckWorkerMessage> {
+  return parseWith(GradientCheckWorkerSchema, raw);
+}
+
+export function parseGradientCheckWebviewMessage(raw: unknown): ValidationResult<GradientCheckWebviewToHostMessage> {
+  return parseWith(GradientCheckWebviewToHostSchema, raw);
+}
+
+export function parseGradientCheckHostMessage(raw: unknown): ValidationResult<GradientCheckHostToWebviewMessage> {
+  return parseWith(GradientCheckHostToWebviewSchema, raw);
 }
 
 export function parseGradientCheckPersistedState(raw: unknown): ValidationResult<GradientCheckPersistedState> {
-  if (!isRecord(raw)) return reject('', 'notObject', 'an object { request, status, result, error }', raw);
-  const request = parseGradientCheckRequest(raw.request);
-  if (!request.ok) return request;
-  const status = readEnum(raw.status, 'status', ['running', 'done', 'failed'] as const);
-  if (!status.ok) return status;
-  let result: GradientCheckResultMessage | null = null;
-  if (raw.result !== null && raw.result !== undefined) {
-    const parsed = parseGradientCheckWorkerMessage(raw.result);
-    if (!parsed.ok) return { ok: false, issue: { ...parsed.issue, path: `result.${parsed.issue.path}` } };
-    if (parsed.value.type !== 'result') return reject('result.type', 'notInEnum', 'result', parsed.value.type);
-    result = parsed.value;
-  }
-  const error = raw.error === undefined ? null : raw.error;
-  if (error !== null && typeof error !== 'string') return reject('error', 'wrongType', 'a string or null', error);
-  if (status.value === 'done' && result === null) return reject('result', 'conflict', 'a result when status is done', null);
-  if (status.value === 'failed' && error === null) return reject('error', 'conflict', 'an error message when status is failed', null);
-  return accept({ request: request.value, status: status.value, result, error });
+  return parseWith(GradientCheckPersistedStateSchema, raw);
 }

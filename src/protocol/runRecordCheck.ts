@@ -1,121 +1,98 @@
-// The run record as the training panel receives it, and the structural check every record goes through before the
-// panel draws it (a run.json from disk, a restored panel's state, a message from the host). The check is about shape,
-// not values: norms may be null (JSON has no NaN/Infinity, so a diverged run's non-finite norms come back as null)
-// and the charts draw those as gaps.
-import type { EpochMetrics, GradientNormSample, RunRecord, SpectralSample, ValidationPredictions } from '../lab/runs/runRecord';
+// The check every run record goes through before it is drawn or trained again — a run.json from disk, a restored
+// panel's state, a record the host sends to the training panel, `rnn-lab report`, `rnn-lab train --from-run` — as a
+// valibot schema. It checks the shape the readers rely on, not the values: run.json is JSON, so a diverged run's
+// non-finite numbers come back as null, which the charts draw as gaps. The record itself is returned as it was read,
+// unknown fields included (a record written by a newer version keeps what this one does not know).
+import * as v from 'valibot';
+import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION, RUN_STATUSES, SETTING_LEVELS, VALUE_SOURCES, type EpochMetrics, type GradientNormSample, type RunRecord, type SpectralSample } from '../lab/runs/runRecord';
+import { DataOriginSchema, jsonNumberOrNull, preparedSummaryEntries, runParts } from './runParts';
+import { checkedBy, joinPath, list, parseWith, record } from './schema';
+import { accept, reject, type ValidationResult } from './validation';
 export type { ValidationPredictions } from '../lab/runs/runRecord';
-import { RUN_RECORD_FORMAT } from '../lab/runs/runRecord';
-import type { ValidationResult } from './validation';
-import { accept, isRecord, reject } from './validation';
 
-/** The record the panel draws: a RunRecord (validationPredictions is optional: number series only). */
+/** The measured parts as run.json stores them (null for a non-finite number). */
+export const RECORD_PARTS = runParts(jsonNumberOrNull);
 
-function isNumberOrNullArray(value: unknown): value is readonly (number | null)[] {
-  return Array.isArray(value) && value.every((entry) => entry === null || typeof entry === 'number');
+/**
+ * A list of one of the record's parts, checked by its schema and returned as it was read, typed as the run record types
+ * it (its null numbers stand for non-finite ones): what the training panel appends to its copy of the record.
+ */
+function recordList<T>(item: v.GenericSchema, expected: string) {
+  const schema = list(item, Number.POSITIVE_INFINITY, expected);
+  const isList = (raw: unknown): raw is readonly T[] => v.is(schema, raw);
+  return checkedBy((raw): ValidationResult<readonly T[]> => {
+    const parsed = parseWith(schema, raw);
+    if (!parsed.ok) return parsed;
+    return isList(raw) ? accept(raw) : reject('', 'wrongType', expected, raw);
+  });
 }
 
-function checkEpochs(raw: unknown): ValidationResult<readonly EpochMetrics[]> {
-  if (!Array.isArray(raw)) return reject('epochs', 'wrongType', 'an array of epoch metrics', raw);
-  for (let i = 0; i < raw.length; i++) {
-    const epoch: unknown = raw[i];
-    if (!isRecord(epoch)) return reject(`epochs[${i}]`, 'notObject', 'an object { epoch, trainLoss, … }', epoch);
-    if (typeof epoch.epoch !== 'number') return reject(`epochs[${i}].epoch`, 'wrongType', 'a number', epoch.epoch);
-    for (const field of ['trainLoss', 'validationLoss', 'meanGradientNorm', 'maxGradientNorm', 'clippedFraction'] as const) {
-      const value = epoch[field];
-      if (value !== null && typeof value !== 'number') return reject(`epochs[${i}].${field}`, 'wrongType', 'a number or null', value);
-    }
-  }
-  return accept(raw as readonly EpochMetrics[]);
+/** The record's lists, for messages that carry a part of a record (the training panel's progress). */
+export const RECORD_LISTS = {
+  epochs: recordList<EpochMetrics>(RECORD_PARTS.EpochMetricsSchema, 'an array of epoch metrics'),
+  gradientSamples: recordList<GradientNormSample>(RECORD_PARTS.GradientNormSampleSchema, 'an array of samples'),
+  spectra: recordList<SpectralSample>(RECORD_PARTS.SpectralSampleSchema, 'an array of spectral samples'),
+  numbers: recordList<number>(jsonNumberOrNull, 'an array of numbers'),
+};
+
+/** One sourced setting: `{ value, source, level? }` with a value of the type the readers expect. */
+function sourced(value: v.GenericSchema) {
+  return record({ value, source: v.picklist(VALUE_SOURCES), level: v.optional(v.picklist(SETTING_LEVELS)) }, `{ "value": …, "source": … }`);
 }
 
-function checkGradientSamples(raw: unknown): ValidationResult<readonly GradientNormSample[]> {
-  if (!Array.isArray(raw)) return reject('gradientNormsPerTimestep', 'wrongType', 'an array of samples', raw);
-  for (let i = 0; i < raw.length; i++) {
-    const sample: unknown = raw[i];
-    const at = `gradientNormsPerTimestep[${i}]`;
-    if (!isRecord(sample)) return reject(at, 'notObject', 'an object { epoch, layer, hiddenNorms }', sample);
-    if (typeof sample.epoch !== 'number') return reject(`${at}.epoch`, 'wrongType', 'a number', sample.epoch);
-    if (typeof sample.layer !== 'number') return reject(`${at}.layer`, 'wrongType', 'a number', sample.layer);
-    if (!isNumberOrNullArray(sample.hiddenNorms)) return reject(`${at}.hiddenNorms`, 'wrongType', 'an array of numbers', sample.hiddenNorms);
-    for (const field of ['cellNorms', 'decoderHiddenNorms', 'lossTermHiddenNorms'] as const) {
-      if (sample[field] !== undefined && !isNumberOrNullArray(sample[field])) {
-        return reject(`${at}.${field}`, 'wrongType', 'an array of numbers', sample[field]);
-      }
-    }
-    if (sample.lossTerm !== undefined && typeof sample.lossTerm !== 'number') {
-      return reject(`${at}.lossTerm`, 'wrongType', 'a number', sample.lossTerm);
-    }
-  }
-  return accept(raw as readonly GradientNormSample[]);
+/** The settings sections; the keys the report and the panels read are checked, the rest passes (and keeps its value). */
+const ConfigSchema = record(
+  {
+    model: v.looseObject({ cell: sourced(v.string()), nonlinearity: sourced(v.string()), topology: sourced(v.string()), hiddenSize: sourced(v.number()) }),
+    training: v.looseObject({ epochs: sourced(v.number()) }),
+    remedies: v.looseObject({ clipNorm: sourced(v.number()), clipValue: sourced(v.number()) }),
+  },
+  'the sourced settings { model, training, remedies, … }',
+);
+
+const RunRecordSchema = record(
+  {
+    format: v.literal(RUN_RECORD_FORMAT, `"${RUN_RECORD_FORMAT}"`),
+    version: v.pipe(
+      v.number(`a number ≤ ${RUN_RECORD_VERSION}`),
+      v.maxValue(RUN_RECORD_VERSION, `a number ≤ ${RUN_RECORD_VERSION} (this RNN Lab reads run records up to version ${RUN_RECORD_VERSION})`),
+    ),
+    id: v.string(),
+    name: v.string(),
+    status: v.picklist(RUN_STATUSES),
+    startedAt: v.string(),
+    config: ConfigSchema,
+    data: record(
+      { ...preparedSummaryEntries, predicts: v.optional(v.string()), origin: v.optional(DataOriginSchema) },
+      'a data summary { source, fingerprint, shapes, … }',
+    ),
+    epochs: list(RECORD_PARTS.EpochMetricsSchema, Number.POSITIVE_INFINITY, 'an array of epoch metrics'),
+    gradientNormsPerTimestep: list(RECORD_PARTS.GradientNormSampleSchema, Number.POSITIVE_INFINITY, 'an array of samples'),
+    spectra: list(RECORD_PARTS.SpectralSampleSchema, Number.POSITIVE_INFINITY, 'an array of spectral samples'),
+    updateGradientNorms: RECORD_PARTS.numbers,
+    divergence: v.optional(RECORD_PARTS.DivergenceInfoSchema),
+    validationPredictions: v.optional(RECORD_PARTS.ValidationPredictionsSchema),
+    modelFile: v.optional(v.nullable(v.string())),
+    engineVersion: v.optional(v.string()),
+  },
+  'a run record object',
+);
+
+/** A value that passed the schema is a run record (its null numbers stand for non-finite ones). */
+function isRunRecord(raw: unknown): raw is RunRecord {
+  return v.is(RunRecordSchema, raw);
 }
 
-function checkSpectra(raw: unknown): ValidationResult<readonly SpectralSample[]> {
-  if (!Array.isArray(raw)) return reject('spectra', 'wrongType', 'an array of spectral samples', raw);
-  for (let i = 0; i < raw.length; i++) {
-    const sample: unknown = raw[i];
-    const at = `spectra[${i}]`;
-    if (!isRecord(sample)) return reject(at, 'notObject', 'an object { epoch, matrices }', sample);
-    if (typeof sample.epoch !== 'number') return reject(`${at}.epoch`, 'wrongType', 'a number', sample.epoch);
-    if (!Array.isArray(sample.matrices)) return reject(`${at}.matrices`, 'wrongType', 'an array', sample.matrices);
-    for (let j = 0; j < sample.matrices.length; j++) {
-      const matrix: unknown = sample.matrices[j];
-      const where = `${at}.matrices[${j}]`;
-      if (!isRecord(matrix)) return reject(where, 'notObject', 'a matrix spectrum', matrix);
-      for (const field of ['layer', 'largestSingularValue', 'gamma', 'lambdaGamma'] as const) {
-        if (typeof matrix[field] !== 'number' && matrix[field] !== null) return reject(`${where}.${field}`, 'wrongType', 'a number', matrix[field]);
-      }
-      for (const field of ['block', 'stack', 'verdict', 'parameter'] as const) {
-        if (typeof matrix[field] !== 'string') return reject(`${where}.${field}`, 'wrongType', 'a string', matrix[field]);
-      }
-      const eigen = matrix.eigenvalues;
-      if (eigen !== null && eigen !== undefined && (!isRecord(eigen) || !isNumberOrNullArray(eigen.re) || !isNumberOrNullArray(eigen.im))) {
-        return reject(`${where}.eigenvalues`, 'wrongType', 'null or { re: number[], im: number[] }', eigen);
-      }
-    }
-  }
-  return accept(raw as readonly SpectralSample[]);
-}
-
-function checkPredictions(raw: unknown): ValidationResult<ValidationPredictions | undefined> {
-  if (raw === undefined) return accept(undefined);
-  if (!isRecord(raw)) return reject('validationPredictions', 'notObject', 'an object { column, windows }', raw);
-  if (typeof raw.column !== 'string') return reject('validationPredictions.column', 'wrongType', 'a string', raw.column);
-  if (!Array.isArray(raw.windows)) return reject('validationPredictions.windows', 'wrongType', 'an array', raw.windows);
-  for (let i = 0; i < raw.windows.length; i++) {
-    const window: unknown = raw.windows[i];
-    const at = `validationPredictions.windows[${i}]`;
-    if (!isRecord(window) || !isNumberOrNullArray(window.targets) || !isNumberOrNullArray(window.predictions)) {
-      return reject(at, 'wrongType', 'an object { targets: number[], predictions: number[] }', window);
-    }
-    if (window.targets.length !== window.predictions.length) {
-      return reject(`${at}.predictions`, 'conflict', `${window.targets.length} values, as many as targets`, window.predictions.length);
-    }
-  }
-  return accept(raw as unknown as ValidationPredictions);
-}
-
-/** Checks that `raw` has the shape of a run record the panel can draw (path-precise rejection otherwise). */
+/** Checks that `raw` has the shape of a run record; a problem names its field under `path` (e.g. `run.epochs[3].trainLoss`). */
 export function parseRunRecord(raw: unknown, path = 'run'): ValidationResult<RunRecord> {
-  const prefixed = <T>(result: ValidationResult<T>): ValidationResult<T> =>
-    result.ok ? result : { ok: false, issue: { ...result.issue, path: `${path}.${result.issue.path}` } };
-  if (!isRecord(raw)) return reject(path, 'notObject', 'a run record object', raw);
-  if (raw.format !== RUN_RECORD_FORMAT) return reject(`${path}.format`, 'notInEnum', `"${RUN_RECORD_FORMAT}"`, raw.format);
-  for (const field of ['id', 'name', 'status', 'startedAt'] as const) {
-    if (typeof raw[field] !== 'string') return reject(`${path}.${field}`, 'wrongType', 'a string', raw[field]);
-  }
-  if (!isRecord(raw.config) || !isRecord(raw.config.model) || !isRecord(raw.config.training) || !isRecord(raw.config.remedies)) {
-    return reject(`${path}.config`, 'notObject', 'the sourced settings { model, training, remedies, … }', raw.config);
-  }
-  if (!isRecord(raw.data) || !isRecord(raw.data.shapes)) return reject(`${path}.data`, 'notObject', 'a data summary with shapes', raw.data);
-  const checks: ValidationResult<unknown>[] = [
-    checkEpochs(raw.epochs),
-    checkGradientSamples(raw.gradientNormsPerTimestep),
-    checkSpectra(raw.spectra),
-    checkPredictions(raw.validationPredictions),
-  ];
-  for (const check of checks) if (!check.ok) return prefixed(check);
-  if (!isNumberOrNullArray(raw.updateGradientNorms)) {
-    return reject(`${path}.updateGradientNorms`, 'wrongType', 'an array of numbers', raw.updateGradientNorms);
-  }
-  return accept(raw as unknown as RunRecord);
+  const checked = parseWith(RunRecordSchema, raw);
+  if (!checked.ok) return { ok: false, issue: { ...checked.issue, path: joinPath(path, checked.issue.path) } };
+  return isRunRecord(raw) ? { ok: true, value: raw } : { ok: false, issue: { path, kind: 'wrongType', expected: 'a run record object', received: '' } };
 }
+
+/** The run.json problem as one line for readers that only need to know whether a record is usable, else undefined. */
+export function runRecordShapeProblem(raw: unknown): string | undefined {
+  const parsed = parseRunRecord(raw);
+  return parsed.ok ? undefined : `${parsed.issue.path}: expected ${parsed.issue.expected}, received ${parsed.issue.received}`;
+}
+

@@ -1,6 +1,9 @@
 // Validation results for everything that crosses a trust boundary (webview ⇄ host messages, command arguments,
 // restored panel state). A rejected value carries a field path and a machine-readable kind, so the host can turn it
 // into a localised message for the user while logs get the plain English `describeIssue` text.
+// The channels declare valibot schemas and validate through `parseWith` (schema.ts), which produces these results;
+// `reject`, `readInteger` and `readEnum` below serve the checks still written by hand (workerProtocol.ts,
+// intakeProtocol.ts, runRecordCheck.ts, command arguments).
 
 export type ValidationIssueKind =
   /** Not an object (or null / an array) where an object was expected. */

@@ -6,14 +6,15 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { runDemoExperiment } from '../lab/lineup/runLineupExperiment';
 import type { CompareTrainMessage } from '../protocol/compareRemediesTrainMessage';
+import { parseCompareTrainMessage } from '../protocol/compareRemediesTrainMessage';
 import type { CompareEntryResult, CompareWorkerMessage } from '../protocol/compareRemediesProtocol';
-import { isRecord } from '../protocol/validation';
+import { describeIssue } from '../protocol/validation';
 
 /** Trains one entry; `onEpoch` sees each finished epoch. */
 export function trainCompareEntry(message: CompareTrainMessage, onEpoch: (epoch: number, epochs: number) => void = () => undefined): CompareEntryResult {
   const { experiment, data } = message;
   const result = runDemoExperiment(experiment, data, () => performance.now(), onEpoch);
-  // One update per mini-batch (trainer.ts); the ESN has no gradient updates at all.
+  // One update per mini-batch (engine/training/trainLoop.ts); the ESN has no gradient updates at all.
   const updatesPerEpoch = experiment.kind === 'bptt' ? Math.ceil(data.training.examples.length / experiment.batchSize) : 0;
   return {
     id: experiment.id,
@@ -34,12 +35,13 @@ const port = parentPort;
 if (port !== null) {
   port.on('message', (raw: unknown) => {
     const post = (message: CompareWorkerMessage): void => port.postMessage(message);
-    if (!isRecord(raw) || raw.type !== 'train' || !isRecord(raw.experiment) || !isRecord(raw.data)) {
-      post({ type: 'error', message: 'malformed request: expected { type: "train", experiment, data }' });
+    const request = parseCompareTrainMessage(raw);
+    if (!request.ok) {
+      post({ type: 'error', message: `malformed request: ${describeIssue(request.issue)}` });
       return;
     }
     try {
-      post({ type: 'result', result: trainCompareEntry(raw as unknown as CompareTrainMessage, (epoch, epochs) => post({ type: 'epoch', epoch, epochs })) });
+      post({ type: 'result', result: trainCompareEntry(request.value, (epoch, epochs) => post({ type: 'epoch', epoch, epochs })) });
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }

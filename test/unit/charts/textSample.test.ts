@@ -11,7 +11,7 @@ import type { ModelConfig } from '../../../src/engine/modelConfig';
 import { serializeModel } from '../../../src/modelFiles/modelJson';
 import { findTensor } from '../../../src/engine/tensor';
 import { modelJsonPathOf, sampleTextFromSavedRun, sampleTextInWorker } from '../../../src/host/trainingPanel/textSampleWorkerClient';
-import { isCharacterRunRecord, textSampleAvailability } from '../../../src/lab/runs/characterRun';
+import { isCharacterRunRecord, textSampleAvailability } from '../../../src/host/trainingPanel/characterRun';
 import type { RunRecord } from '../../../src/lab/runs/runRecord';
 import {
   PANEL_MAX_SAMPLE_LENGTH,

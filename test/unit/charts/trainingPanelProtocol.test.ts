@@ -77,7 +77,7 @@ describe('training panel protocol: host → webview', () => {
     rejectedAt(parseTrainingHostToWebviewMessage({ ...state, run: { ...record, epochs: [{ epoch: 1, trainLoss: 'low' }] } }), 'run.epochs[0].trainLoss', 'wrongType');
     rejectedAt(
       parseTrainingHostToWebviewMessage({ ...state, run: { ...record, gradientNormsPerTimestep: [{ epoch: 1, layer: 0, hiddenNorms: ['x'] }] } }),
-      'run.gradientNormsPerTimestep[0].hiddenNorms',
+      'run.gradientNormsPerTimestep[0].hiddenNorms[0]',
       'wrongType',
     );
     rejectedAt(parseTrainingHostToWebviewMessage({ ...state, strings: { ...strings, decayTitle: 3 } }), 'strings.decayTitle', 'wrongType');
@@ -89,7 +89,7 @@ describe('training panel protocol: host → webview', () => {
     assert.ok(parseTrainingHostToWebviewMessage(progress).ok);
     rejectedAt(parseTrainingHostToWebviewMessage({ ...progress, status: 'sleeping' }), 'status', 'notInEnum');
     rejectedAt(parseTrainingHostToWebviewMessage({ ...progress, updateGradientNorms: 'many' }), 'updateGradientNorms', 'wrongType');
-    rejectedAt(parseTrainingHostToWebviewMessage({ ...progress, spectralSamples: [{ epoch: 1, matrices: 'none' }] }), 'progress.spectra[0].matrices', 'wrongType');
+    rejectedAt(parseTrainingHostToWebviewMessage({ ...progress, spectralSamples: [{ epoch: 1, matrices: 'none' }] }), 'spectralSamples[0].matrices', 'wrongType');
   });
 
   it('checks optional predictions (targets and predictions of equal length)', () => {
