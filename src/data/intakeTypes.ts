@@ -3,31 +3,36 @@
 import type { SequenceExample, TopologyId } from '../engine/dataset';
 import type { CellKind, Nonlinearity } from '../engine/modelConfig';
 
-export type TableFormat = 'csv' | 'tsv' | 'semicolon' | 'numbers' | 'json' | 'text';
-export type ColumnType = 'number' | 'date' | 'text';
-export type MissingValueHandling = 'drop' | 'interpolate';
+export const TABLE_FORMATS = ['csv', 'tsv', 'semicolon', 'numbers', 'json', 'text'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+export const COLUMN_TYPES = ['number', 'date', 'text'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+export const MISSING_VALUE_HANDLINGS = ['drop', 'interpolate'] as const;
+export type MissingValueHandling = (typeof MISSING_VALUE_HANDLINGS)[number];
 export type NormalizationKind = 'zscore' | 'minmax' | 'none';
 
 /** Stable identifiers of data errors, so the extension host can localise the message (the text itself is English). */
-export type DataErrorCode =
-  | 'not-a-number'
-  | 'not-finite'
-  | 'too-many-fields'
-  | 'open-quote'
-  | 'too-large'
-  | 'binary'
-  | 'not-utf8'
-  | 'empty'
-  | 'bad-json'
-  | 'json-shape'
-  | 'no-numeric-column'
-  | 'unknown-column'
-  | 'not-numeric-column'
-  | 'missing-values'
-  | 'too-little-data'
-  | 'bad-window'
-  | 'unknown-character'
-  | 'io';
+export const DATA_ERROR_CODES = [
+  'not-a-number',
+  'not-finite',
+  'too-many-fields',
+  'open-quote',
+  'too-large',
+  'binary',
+  'not-utf8',
+  'empty',
+  'bad-json',
+  'json-shape',
+  'no-numeric-column',
+  'unknown-column',
+  'not-numeric-column',
+  'missing-values',
+  'too-little-data',
+  'bad-window',
+  'unknown-character',
+  'io',
+] as const;
+export type DataErrorCode = (typeof DATA_ERROR_CODES)[number];
 
 /** What the shape preview and the run record say is predicted. */
 export interface PredictionSpec {
@@ -59,7 +64,8 @@ export interface SequenceGrouping {
   readonly longest: number;
 }
 
-export type DataKind = 'series' | 'grouped' | 'characters' | 'labelled-text';
+export const DATA_KINDS = ['series', 'grouped', 'characters', 'labelled-text'] as const;
+export type DataKind = (typeof DATA_KINDS)[number];
 
 /** What the host needs to ask its questions: the table's layout, never its values. */
 export interface TableOverview {

@@ -2,7 +2,7 @@
 // the gradient decay ‖∂J_t/∂h_k‖ against the lag t − k (log scale) with the bound ‖∂J_t/∂h_t‖·(λ₁γ)^(t−k) of
 // Pascanu, Mikolov & Bengio (2013) (docs/maths.md "Backpropagation through time"), and the loss per epoch.
 import { decaySeries, lossSeries, type DecaySeries } from '../../lab/charts/chartSeries';
-import { DEFAULT_TRAINING_VIEW, type TrainingView } from '../../protocol/trainingPanelProtocol';
+import { DEFAULT_TRAINING_VIEW, type TrainingView } from '../../lab/charts/chartView';
 import type { RunRecord } from '../../lab/runs/runRecord';
 import type { ReportDataset } from './reportModel';
 

@@ -19,6 +19,7 @@ import { prepareRerun, RerunError, type Rerun } from '../../lab/runs/rerun';
 import { runTraining, type TrainingRunResult } from '../../lab/training/trainingRun';
 import { remedyOptionsFor } from '../../lab/training/trainingSetup';
 import { nodePlatform } from '../../node/nodePlatform';
+import { runRecordShapeProblem } from '../../protocol/runRecordCheck';
 import { echoStateJson, runEchoState } from './trainEchoState';
 import { effectiveSettings, parseTrainFlags, type TrainCliOptions } from './trainFlags';
 import { TRAIN_HELP } from './trainHelp';
@@ -70,7 +71,7 @@ async function runTrain(args: readonly string[]): Promise<number> {
 async function runFromRun(runDirectory: string, options: TrainCliOptions): Promise<number> {
   let rerun: Rerun;
   try {
-    rerun = await prepareRerun(runDirectory, nodePlatform);
+    rerun = await prepareRerun(runDirectory, nodePlatform, runRecordShapeProblem);
   } catch (error) {
     if (error instanceof RerunError) throw new CliInputError(error.message);
     throw error;

@@ -12,17 +12,20 @@ import type { ParameterSet } from '../tensor';
 /** Gradient norm above which training is declared diverged when no bound is given: far beyond any useful update. */
 export const DEFAULT_GRADIENT_NORM_BOUND = 1e6;
 
-export type DivergenceReason = 'non-finite-loss' | 'non-finite-parameters' | 'non-finite-gradient' | 'gradient-norm-above-bound';
+export const DIVERGENCE_REASONS = ['non-finite-loss', 'non-finite-parameters', 'non-finite-gradient', 'gradient-norm-above-bound'] as const;
+export type DivergenceReason = (typeof DIVERGENCE_REASONS)[number];
 
 /** Remedies a hint can propose, most effective first. */
-export type RemedyId =
-  | 'enable-clipping'
-  | 'lower-clip-threshold'
-  | 'lower-learning-rate'
-  | 'lower-identity-scale'
-  | 'orthogonal-init'
-  | 'lower-spectral-radius'
-  | 'use-lstm';
+export const REMEDY_IDS = [
+  'enable-clipping',
+  'lower-clip-threshold',
+  'lower-learning-rate',
+  'lower-identity-scale',
+  'orthogonal-init',
+  'lower-spectral-radius',
+  'use-lstm',
+] as const;
+export type RemedyId = (typeof REMEDY_IDS)[number];
 
 export interface DivergenceReport {
   readonly reason: DivergenceReason;

@@ -4,7 +4,7 @@
 // synced many-to-many model over the single column "text" with one-hot inputs of the vocabulary size, targets of one
 // class per step, and no normalisation — so a run still training is recognised too. The saved model.json remains the
 // authority: the sampling worker refuses a file without a character vocabulary.
-import type { RunRecord } from './runRecord';
+import type { RunRecord } from '../../lab/runs/runRecord';
 import type { TextSampleAvailability } from '../../protocol/textSampleProtocol';
 
 export function isCharacterRunRecord(record: RunRecord): boolean {

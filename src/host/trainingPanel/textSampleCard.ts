@@ -4,7 +4,7 @@
 // worker (samplingWorkerClient.ts), never on the extension-host thread. Seeds are the run's seed, then +1 per sample,
 // so every sample can be reproduced from its caption.
 import * as vscode from 'vscode';
-import { textSampleAvailability } from '../../lab/runs/characterRun';
+import { textSampleAvailability } from './characterRun';
 import type { RunRecord } from '../../lab/runs/runRecord';
 import type {
   TextSampleAvailability,

@@ -3,7 +3,7 @@
 import type { SeriesPoint } from './chartSeries';
 import { decaySeries, heatmapSeries, lossSeries, predictionSeries, spectrumSeries, updateNormSeries } from './chartSeries';
 import type { RunRecord } from '../runs/runRecord';
-import type { ChartId, TrainingView } from '../../protocol/trainingPanelProtocol';
+import type { ChartId, TrainingView } from './chartView';
 
 interface NamedSeries {
   readonly name: string;

@@ -4,7 +4,7 @@
 // (docs/maths.md, "Backpropagation through time"); here they are only selected, paired with their axes, and the bound
 // (λ₁γ)^(t−k) is anchored on the measured curve.
 import type { SpectralVerdict } from '../../engine/diagnostics/spectral';
-import type { DecayAxis, DecayTerm, TrainingView } from '../../protocol/trainingPanelProtocol';
+import type { DecayAxis, DecayTerm, TrainingView } from './chartView';
 import type { RunRecord } from '../runs/runRecord';
 import type { GradientNormSample, SpectralSample } from '../runs/runRecord';
 

@@ -27,7 +27,12 @@ export interface Rerun {
   readonly group: boolean | undefined;
 }
 
-export async function prepareRerun(runDirectory: string, platform: DataPlatform): Promise<Rerun> {
+/**
+ * Reads the run in `runDirectory` for a re-run. `check` says what is wrong with a record (undefined when nothing);
+ * callers that can afford the full run-record schema (protocol/runRecordCheck.ts) pass it, the default checks only
+ * what identifies a record.
+ */
+export async function prepareRerun(runDirectory: string, platform: DataPlatform, check: (value: unknown) => string | undefined = runRecordProblem): Promise<Rerun> {
   const runJson = `${runDirectory.replace(/[\\/]+$/, '')}/${RUN_FILE}`;
   let text: string;
   try {
@@ -41,7 +46,7 @@ export async function prepareRerun(runDirectory: string, platform: DataPlatform)
   } catch (error) {
     throw new RerunError(`${runJson}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const problem = runRecordProblem(value);
+  const problem = runRecordProblem(value) ?? check(value);
   if (problem !== undefined) throw new RerunError(`${runJson}: ${problem}`);
   const record = value as RunRecord;
   const origin = record.data.origin;

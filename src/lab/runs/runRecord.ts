@@ -14,9 +14,11 @@ export const RUN_RECORD_FORMAT = 'rnn-lab.run';
 export const RUN_RECORD_VERSION = 2;
 
 /** Where an effective value came from; later sources override earlier ones in this order. */
-export type ValueSource = 'default' | 'setting' | 'configFile' | 'argument';
+export const VALUE_SOURCES = ['default', 'setting', 'configFile', 'argument'] as const;
+export type ValueSource = (typeof VALUE_SOURCES)[number];
 /** For `setting`: the settings level that supplied the value (VS Code's `inspect()` levels). */
-export type SettingLevel = 'user' | 'workspace' | 'workspaceFolder';
+export const SETTING_LEVELS = ['user', 'workspace', 'workspaceFolder'] as const;
+export type SettingLevel = (typeof SETTING_LEVELS)[number];
 
 export interface SourcedValue<T> {
   readonly value: T;
@@ -142,7 +144,8 @@ export interface SpectralSample {
   readonly matrices: readonly RecurrentMatrixSpectrum[];
 }
 
-export type RunStatus = 'running' | 'completed' | 'cancelled' | 'diverged' | 'failed';
+export const RUN_STATUSES = ['running', 'completed', 'cancelled', 'diverged', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Remedies the host suggests after a divergence (engine codes, localised on the host). */
 export type RemedyHint = RemedyId;

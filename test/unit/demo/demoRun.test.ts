@@ -138,9 +138,9 @@ describe('rnn-lab demo --quick', function () {
     const cases: [string, (string | number)[], unknown, RegExp][] = [
       ['a string loss', ['epochs', 1, 'trainLoss'], 'low', /run\.epochs\[1\]\.trainLoss: expected a number or null, received "low"/],
       ['a wrong format', ['format'], 'other', /run\.format: expected "rnn-lab\.run"/],
-      ['norms that are not numbers', ['gradientNormsPerTimestep', 0, 'hiddenNorms'], [1, 'x'], /run\.gradientNormsPerTimestep\[0\]\.hiddenNorms: expected an array of numbers/],
+      ['norms that are not numbers', ['gradientNormsPerTimestep', 0, 'hiddenNorms'], [1, 'x'], /run\.gradientNormsPerTimestep\[0\]\.hiddenNorms\[1\]: expected a number or null, received "x"/],
       ['a missing cell value', ['config', 'model', 'cell', 'value'], undefined, /run\.config\.model\.cell\.value: expected a string, received undefined/],
-      ['a short input shape', ['data', 'shapes', 'inputShape'], [1, 2], /run\.data\.shapes\.inputShape: expected \[windows, steps, features\]/],
+      ['a short input shape', ['data', 'shapes', 'inputShape'], [1, 2], /run\.data\.shapes\.inputShape\[2\]: expected a number, received undefined/],
       ['a newer version', ['version'], 99, /run\.version: expected a number ≤ 2/],
     ];
     for (const [name, keys, value, message] of cases) {

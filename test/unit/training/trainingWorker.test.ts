@@ -171,14 +171,26 @@ describe('worker protocol validation', () => {
       [{ ...load, source: { kind: 'file', label: 'x' } }, 'source.path'],
       [{ ...load, maxBytes: -1 }, 'maxBytes'],
       [{ type: 'prepareData', runId: 'intake', choices: {} }, 'settings'],
+      [{ type: 'prepareData', runId: 'intake', choices: { missing: 'guess' }, settings: startMessage({}).settings }, 'choices.missing'],
+      [{ type: 'prepareData', runId: 'intake', choices: {}, settings: { ...startMessage({}).settings, model: { ...startMessage({}).settings.model, hiddenSize: 100000 } } }, 'settings.model.hiddenSize'],
     ];
     for (const [raw, path] of hostCases) {
       const parsed = parseHostToWorkerMessage(raw);
       assert.ok(!parsed.ok && parsed.issue.path === path, `${JSON.stringify(raw)} → ${path}`);
     }
+    const overview = { format: 'numbers', rows: 3, columns: [{ name: 'value', type: 'number', missing: 0 }], warnings: [], kind: 'series' };
+    assert.ok(parseWorkerToHostMessage({ type: 'dataLoaded', runId: 'intake', overview }).ok);
+    const model = { cell: 'rnn', nonlinearity: 'tanh', inputSize: 1, hiddenSize: 4, outputSize: 1, numLayers: 1, topology: 'many-to-one', loss: 'mse', oneToManyInput: 'first-step', outputLength: 1 };
+    const prediction = { column: 'value', topology: 'many-to-one', window: 2, horizon: 1, targetLength: 1 };
+    const shapes = { rowsRead: 3, columnsUsed: ['value'], trainWindows: 1, validationWindows: 0, inputShape: [1, 2, 1], targetShape: [1, 1, 1] };
+    const summary = { source: 'sel', fingerprint: 'ab', shapes, normalization: [] };
+    assert.ok(parseWorkerToHostMessage({ type: 'dataPrepared', runId: 'intake', prepared: { model, prediction, summary, extras: {} } }).ok);
     const workerCases: [unknown, string][] = [
-      [{ type: 'dataLoaded', runId: 'intake', overview: { columns: 3 } }, 'overview.columns'],
-      [{ type: 'dataPrepared', runId: 'intake', prepared: { model: {}, prediction: {}, summary: {} } }, 'prepared.extras'],
+      [{ type: 'dataLoaded', runId: 'intake', overview: { ...overview, columns: 3 } }, 'overview.columns'],
+      [{ type: 'dataLoaded', runId: 'intake', overview: { ...overview, kind: 'video' } }, 'overview.kind'],
+      [{ type: 'dataPrepared', runId: 'intake', prepared: { model, prediction, summary } }, 'prepared.extras'],
+      [{ type: 'dataPrepared', runId: 'intake', prepared: { model: { ...model, hiddenSize: 0 }, prediction, summary, extras: {} } }, 'prepared.model.hiddenSize'],
+      [{ type: 'dataPrepared', runId: 'intake', prepared: { model, prediction, summary: { ...summary, shapes: { ...shapes, inputShape: [1, 2] } }, extras: {} } }, 'prepared.summary.shapes.inputShape[2]'],
       [{ type: 'dataRejected', runId: 'intake', error: { problem: 'p', code: 'empty', source: 's' } }, 'error.hint'],
     ];
     for (const [raw, path] of workerCases) {
