@@ -268,7 +268,7 @@ export class RecurrentModel {
       }
       encoder.backwardStep(t, false);
     }
-    // the weight gradients dW = Σ_t dz_t (input_t)ᵀ of every layer, summed over the sequence at once (kernels.ts)
+    // the weight gradients dW = Σ_t dz_t (input_t)ᵀ of every layer, summed over the sequence at once (kernels/stepSums.ts)
     if (accumulateParameterGradients) encoder.addParameterGradients(T);
   }
 

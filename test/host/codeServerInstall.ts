@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT, VSCODE_TEST_CACHE } from './projectPaths';
 
-/** The newest code-server whose `engines` accepts Node 20 (see DEVELOPERS.md / vscode-here notes). */
+/** The newest code-server whose `engines` accepts Node 20 (test/host/README.md). */
 export const CODE_SERVER_VERSION = '4.100.3';
 
 export const INSTALL_SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'install-code-server.sh');

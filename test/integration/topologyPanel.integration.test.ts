@@ -6,7 +6,7 @@ import { extensionUnderTest } from './extensionUnderTest';
 
 const SHOW_TOPOLOGIES = 'rnnLab.showTopologies';
 
-/** The lecture's five topologies (DEVELOPERS.md / issue 2). */
+/** The lecture's five topologies (docs/maths.md "Losses": which outputs each scores). */
 const LECTURE_TOPOLOGIES = [
   'many-to-many-encoder-decoder',
   'many-to-many-synced',

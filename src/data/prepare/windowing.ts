@@ -1,5 +1,5 @@
-// Cutting series into (input, target) windows for each lecture topology (brief, "Lecture content"; docs/maths.md,
-// "Losses": the topology decides which outputs are scored). With series x (C columns) and target column y:
+// Cutting series into (input, target) windows for each lecture topology (docs/maths.md "Data preparation";
+// and "Losses": the topology decides which outputs are scored). With series x (C columns) and target column y:
 //   many-to-one      x[s … s+T−1]            → y[s+T−1+h]                    (1 scored step)
 //   synced           x[s … s+T−1]            → y[s+h … s+T−1+h]              (T scored steps)
 //   encoder–decoder  x[s … s+T−1]            → y[s+T−1+h … s+T−2+h+M]        (M scored steps, M ≠ T allowed)

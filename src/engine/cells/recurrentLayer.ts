@@ -13,7 +13,7 @@
 //
 // The backward pass is driven one step at a time by the stack (time-major, top layer first), because in an
 // encoder–decoder the decoder's layer-0 input at step j is the prediction from step j−1 (see ../model.ts).
-// Every mat-vec of the time loop is one kernel, out += Mᵀ v (transposedMatVecAccumulate, kernels.ts), reading a
+// Every mat-vec of the time loop is one kernel, out += Mᵀ v (transposedMatVecAccumulate, kernels/transposedMatVec.ts), reading a
 // PackedWeights copy of the weights (which V8 reads faster than the Float64Array parameters): forward z_t = W_ih x_t +
 // W_hh h_{t−1} (+ biases) reads copies of W_ihᵀ, W_hhᵀ and the biases taken by setInitialState (the start of every
 // forward pass); backward dh_{t−1} = W_hhᵀ dz_t and dx_t = W_ihᵀ dz_t read copies of W_hh and W_ih taken by

@@ -1,4 +1,4 @@
-// "RNN Lab: Compare Remedies" (issue 6): trains the lecture's line-up (compareLineup.ts) on a given file or saved run,
+// "RNN Lab: Compare Remedies" (issue 6): trains the lecture's line-up (lab/lineup/compareRemediesLineup.ts) on a given file or saved run,
 // else the current selection or active document, else the newest saved run of the workspace, else the bundled
 // samples/sine.csv — with the same seed and budget, each entry in its own worker one after another (cancellable
 // progress notification) — then opens the comparison panel. Tests pass `{ file, entries, epochs, silent: true }` to

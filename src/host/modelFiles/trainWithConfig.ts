@@ -1,6 +1,6 @@
 // "RNN Lab: Train with This Config": trains on the config's data file (`data.path`, relative to the config's folder)
 // or on a data file given or picked, with the config's values overriding the rnnLab.* settings
-// (configTrainingOverrides.ts), through the training flow's "Train on File…" command. The document's current text is
+// (lab/settings/configFileOverrides.ts), through the training flow's "Train on File…" command. The document's current text is
 // used, saved or not. A config with errors (syntax or semantic diagnostics) is refused with the first error.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 // The host side of the training panel's "Text sample" card (issue 6, chart 6) for character models. It owns the
 // card's state — available or not, busy, the last request, the last sample or error — replays it on the page's
 // `ready`, and answers the page's `sampleText` by reading the run's model.json and drawing the sample in a short-lived
-// worker (samplingWorkerClient.ts), never on the extension-host thread. Seeds are the run's seed, then +1 per sample,
+// worker (textSampleWorkerClient.ts), never on the extension-host thread. Seeds are the run's seed, then +1 per sample,
 // so every sample can be reproduced from its caption.
 import * as vscode from 'vscode';
 import { textSampleAvailability } from './characterRun';

@@ -1,4 +1,4 @@
-// A read `*.rnn.json` as the training flow's settings overrides (host/training/effectiveSettings.ts): every value the
+// A read `*.rnn.json` as the training flow's settings overrides (lab/settings/resolveSettings.ts): every value the
 // config states overrides the `rnnLab.*` settings for that run. Remedies the config leaves out are switched off
 // explicitly (clipNorm 0, tbptt 0, …) so a run from a config trains what the file says, not what the settings
 // happen to enable. Values the training flow has no setting for are listed in `notCarried` so the user is told.

@@ -1,6 +1,6 @@
 // Every `rnnLab.*` setting: its type, default, bounds and allowed values, in one place. package.json's
 // `contributes.configuration` mirrors this table (a unit test compares them), and settings are merged from it
-// (effectiveSettings.ts). No vscode import, so the CLI and unit tests share it.
+// (resolveSettings.ts). No vscode import, so the CLI and unit tests share it.
 // Defaults follow docs/maths.md where it names one (ESN ρ = 0.95, "Remedies"); remedies are off by default so a
 // student first sees the plain network's gradient vanish or explode, then switches one remedy on.
 import { TOPOLOGY_IDS } from '../../engine/dataset';

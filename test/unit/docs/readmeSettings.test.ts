@@ -1,4 +1,4 @@
-// The README's settings table must say exactly what package.json contributes (DEVELOPERS.md, "Standards").
+// The README's settings table must say exactly what package.json contributes (README: keep it true to what the code does).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

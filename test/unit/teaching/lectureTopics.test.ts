@@ -1,5 +1,5 @@
 // The lecture topics of "RNN Lab: Explain…": every topic has its formula (the one of docs/maths.md), its sources (the
-// papers the brief names, with their years), and an experiment that can actually run — a command contributed in
+// papers docs/maths.md cites, with their years), and an experiment that can actually run — a command contributed in
 // package.json with arguments that command accepts, on a sample that exists.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -156,7 +156,7 @@ describe('lecture topic formulas follow docs/maths.md', () => {
     assert.match(formula('echo-state-networks'), /ρ\(W\) = 0\.95/);
   });
 
-  it('names the papers of the brief with their years', () => {
+  it('names the papers docs/maths.md cites, with their years', () => {
     const cites = (id: LectureTopicId, surname: string, year: number): void => {
       const found = lectureTopic(id).sources.some((source) => source.authors.includes(surname) && source.year === year);
       assert.ok(found, `${id} cites ${surname} ${year}`);
