@@ -1,5 +1,5 @@
-// The large-file target of issue 5 as a measurement for `npm run bench` (never a timed unit test): write a CSV of
-// the given size to the temp folder, time the refusal at the default 20 MB limit and a full streamed read with the
+// The large-file target as a measurement of `npm run bench` (runBenchmark.ts; never a timed unit test): write a CSV
+// of the given size to the temp folder, time the refusal at the default 20 MB limit and a full streamed read with the
 // limit raised, then delete the file.
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as os from 'node:os';

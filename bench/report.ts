@@ -40,6 +40,11 @@ export function formatReport(report: BenchmarkReport): string {
   }
   lines.push('');
   lines.push(`W3 ‖∂J/∂h_k‖ diagnostic (T=100, H=64): ${report.diagnosticMsPerCall.toFixed(3)} ms per call`);
+  const intake = report.intake;
+  lines.push(
+    `Data intake: ${(intake.bytes / 1048576).toFixed(0)} MB CSV (${intake.rows.toLocaleString('en-US')} rows) streamed in ${intake.readSeconds.toFixed(2)} s ` +
+      `(${Math.round(intake.rowsPerSecond).toLocaleString('en-US')} rows/s); refused over the 20 MB default in ${(1000 * intake.refusalSeconds).toFixed(1)} ms`,
+  );
   if (report.memory !== null) {
     const m = report.memory;
     lines.push(

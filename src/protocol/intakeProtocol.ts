@@ -9,6 +9,8 @@ import { TOPOLOGY_IDS } from '../engine/dataset';
 import type { DataErrorInfo, DataSummary, IntakeChoices, MissingValuesInfo, PredictionSpec, TableOverview } from '../data/intakeTypes';
 import { COLUMN_TYPES, DATA_ERROR_CODES, DATA_KINDS, TABLE_FORMATS } from '../data/intakeTypes';
 import type { JsonValue, ModelExtras } from '../modelFiles/modelJson';
+import type { DataSource } from '../data/load';
+export type { DataSource } from '../data/load';
 import type { TrainingSettings } from '../lab/runs/runRecord';
 import { plainSettings, resolveSettings } from '../lab/settings/resolveSettings';
 import { SETTINGS_SECTIONS, settingNames } from '../lab/settings/settingsSchema';
@@ -17,12 +19,6 @@ import { checkedBy, integerIn, list, numberIn, record } from './schema';
 import { accept, isRecord, printable, reject, type ValidationResult } from './validation';
 export type { DataErrorInfo, MissingValuesInfo } from '../data/intakeTypes';
 export { MISSING_LOCATIONS_SENT } from '../data/intakeTypes';
-
-export type IntakeSource =
-  /** An editor selection or document, already in memory on the host. */
-  | { readonly kind: 'text'; readonly text: string; readonly label: string }
-  /** A file the worker streams itself. */
-  | { readonly kind: 'file'; readonly path: string; readonly label: string };
 
 /** What the preview shows and the run record keeps; the windows stay in the worker. */
 export interface PreparedDataSummary {
@@ -169,7 +165,7 @@ export type DataRejectedMessage = Extract<IntakeReply, { type: 'dataRejected' }>
 
 /** The schemas say exactly what the data part produces and the host consumes (compile-time checks, both ways). */
 export const intakeTypesMatch = {
-  source: (value: IntakeSource): LoadDataMessage['source'] => value,
+  source: (value: DataSource): LoadDataMessage['source'] => value,
   choices: (value: IntakeChoices): PrepareDataMessage['choices'] => value,
   overview: (value: TableOverview): DataLoadedMessage['overview'] => value,
   overviewBack: (value: DataLoadedMessage['overview']): TableOverview => value,

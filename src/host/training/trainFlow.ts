@@ -11,7 +11,7 @@ import { type DataError, dataErrorFromInfo } from '../../data/dataError';
 import { type IntakeChoices, type TableOverview, topologyDecidedBy } from '../../data/prepare/prepareTrainingData';
 import type { MissingValueHandling } from '../../data/prepare/seriesTrainingData';
 import { describeSettingProblem, readTrainingSettings } from '../platform/settings';
-import type { DataRejectedMessage, IntakeSource, PreparedDataSummary } from '../../protocol/intakeProtocol';
+import type { DataRejectedMessage, DataSource, PreparedDataSummary } from '../../protocol/intakeProtocol';
 import type { DataOrigin, RunStatus, TrainingSettings } from '../../lab/runs/runRecord';
 import { originForRecord } from '../../lab/runs/dataOrigin';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
@@ -150,7 +150,7 @@ async function prepareInWorker(
 }
 
 /** Trains on the selection's text or a file: the data goes to a new worker, which parses, windows and trains. */
-export async function trainOnSource(data: IntakeSource, source: TrainSource, args: TrainCommandArgs, context: TrainFlowContext): Promise<TrainCommandResult> {
+export async function trainOnSource(data: DataSource, source: TrainSource, args: TrainCommandArgs, context: TrainFlowContext): Promise<TrainCommandResult> {
   const worker = context.runs.createWorker();
   let handedOver = false;
   try {

@@ -5,7 +5,7 @@
 // No vscode import (the worker path is passed in), so the same client runs in unit tests.
 import { Worker } from 'node:worker_threads';
 import type { IntakeChoices } from '../../data/prepare/prepareTrainingData';
-import type { DataLoadedMessage, DataPreparedMessage, DataRejectedMessage, IntakeSource } from '../../protocol/intakeProtocol';
+import type { DataLoadedMessage, DataPreparedMessage, DataRejectedMessage, DataSource } from '../../protocol/intakeProtocol';
 import { MessageHandler } from '../../protocol/messageHandler';
 import {
   CANCEL_FLAG_INDEX,
@@ -91,7 +91,7 @@ export class TrainingWorker {
   }
 
   /** Sends the data; the worker parses it and answers with an overview (or where the data is wrong). */
-  load(source: IntakeSource, options: LoadOptions): Promise<LoadReply> {
+  load(source: DataSource, options: LoadOptions): Promise<LoadReply> {
     return this.askIntake({
       type: 'loadData',
       runId: INTAKE_ID,

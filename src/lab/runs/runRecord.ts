@@ -2,11 +2,10 @@
 // back: the effective configuration with where each value came from, the data's fingerprint and shapes, metrics per
 // epoch, and the per-timestep gradient norms ‖∂J/∂h_k‖ (docs/maths.md, "Backpropagation through time") sampled across
 // epochs. Plain JSON only (no typed arrays), so a record written today is readable by every later version.
-import type { TopologyId } from '../../engine/dataset';
-import type { CellKind, Nonlinearity } from '../../engine/modelConfig';
 import type { RecurrentMatrixSpectrum } from '../../engine/diagnostics/spectral';
 import type { DivergenceReason, RemedyId } from '../../engine/remedies/divergence';
-import type { DataSummary, NormalizationKind } from '../../data/intakeTypes';
+import type { DataSummary, NormalizationKind, PreparationSettings } from '../../data/intakeTypes';
+import type { EchoStateOptions } from '../../engine/esn/esnOptions';
 export type { ColumnNormalization, DataOrigin, DataShapes, DataSummary, NormalizationKind } from '../../data/intakeTypes';
 
 export const RUN_RECORD_FORMAT = 'rnn-lab.run';
@@ -31,21 +30,8 @@ export type InitKind = 'xavier' | 'orthogonal' | 'identity';
 
 /** Every `rnnLab.*` setting, by section, as plain values (the worker receives this). */
 export interface TrainingSettings {
-  readonly model: {
-    readonly cell: CellKind;
-    readonly nonlinearity: Nonlinearity;
-    readonly hiddenSize: number;
-    readonly layers: number;
-    readonly topology: TopologyId;
-    /** Input window length T. */
-    readonly window: number;
-    /** Predict k steps ahead. */
-    readonly horizon: number;
-    /** Generated (one-to-many) or decoder (encoder–decoder) steps; 0 = the window length. */
-    readonly outputSteps: number;
-    /** One-to-many: the single input at the first step only, or at every step. */
-    readonly oneToManyInput: 'first-step' | 'every-step';
-  };
+  /** The model and how the data are windowed for it (the data part's view of them: data/intakeTypes.ts). */
+  readonly model: PreparationSettings['model'];
   readonly training: {
     readonly epochs: number;
     readonly batch: number;
@@ -73,18 +59,8 @@ export interface TrainingSettings {
     /** Rescale W_hh to this spectral radius ρ after initialisation; 0 = keep the initialiser's scale. */
     readonly spectralRadius: number;
   };
-  readonly esn: {
-    readonly reservoirSize: number;
-    readonly spectralRadius: number;
-    readonly leak: number;
-    /** Fraction of reservoir weights that are zero. */
-    readonly sparsity: number;
-    /** W_in uniform on [−inputScale, inputScale]. */
-    readonly inputScale: number;
-    /** Ridge β of W_out = Y Xᵀ (X Xᵀ + βI)⁻¹. */
-    readonly ridge: number;
-    readonly washout: number;
-  };
+  /** The echo state network (engine/esn/esnOptions.ts). */
+  readonly esn: EchoStateOptions;
   readonly charts: {
     /** Progress messages per second while training (≤ 10). */
     readonly updateRate: number;

@@ -1,7 +1,6 @@
 // Gradient Check (issue 6): the worker entry produces the engine's report for the tiny model of the current settings,
 // the real worker_threads worker answers off the calling thread, and malformed requests and answers are rejected.
 import * as assert from 'assert';
-import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,8 +13,8 @@ import {
   parseRunGradientCheckMessage,
 } from '../../../src/protocol/gradientCheckProtocol';
 import { runGradientCheck } from '../../../src/worker/gradientCheckWorker';
+import { bundleWorker } from '../workerBundle';
 
-const root = path.resolve(__dirname, '../../../..');
 const REQUEST: GradientCheckRequest = { cell: 'rnn', nonlinearity: 'tanh', numLayers: 1, topology: 'many-to-one', hiddenSize: 3, steps: 5, seed: 42 };
 
 describe('gradient check worker', function () {
@@ -24,8 +23,7 @@ describe('gradient check worker', function () {
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-gradcheck-'));
-    workerScript = path.join(directory, 'gradientCheckWorker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/gradientCheckWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = await bundleWorker('gradientCheckWorker', directory);
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -2,7 +2,6 @@
 // of both hops (page ⇄ host through the training panel's parsers, host ⇄ worker) are validated field by field, and
 // the real worker_threads worker samples from a model.json on disk — greedy output is the model's argmax chain.
 import * as assert from 'assert';
-import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -22,8 +21,8 @@ import {
 import { parseTrainingHostToWebviewMessage, parseTrainingWebviewToHostMessage } from '../../../src/protocol/trainingPanelProtocol';
 import { runTextSampling } from '../../../src/worker/textSampleWorker';
 import { makeRecord } from './runRecordFixtures';
+import { bundleWorker } from '../workerBundle';
 
-const root = path.resolve(__dirname, '../../../..');
 const VOCABULARY = ['a', 'b', 'c'];
 
 /** h = tanh(3x), ŷ = P h with P the cycle a→b→c→a: greedy text after "a" is "bcabc…". */
@@ -142,8 +141,7 @@ describe('text sample card (character models)', () => {
 
     before(async () => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-sampling-'));
-      workerScript = path.join(directory, 'textSampleWorker.js');
-      await esbuild.build({ entryPoints: [path.join(root, 'src/worker/textSampleWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+      workerScript = await bundleWorker('textSampleWorker', directory);
     });
     after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -1,7 +1,6 @@
 // The compare worker as the extension runs it (bundled like dist/compareRemediesWorker.js, real worker_threads): one entry
 // trains off the calling thread with a progress message per epoch; cancelling terminates the worker at once.
 import * as assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +10,7 @@ import type { DemoDataset } from '../../../src/lab/lineup/lineupData';
 import { nodePlatform } from '../../../src/node/nodePlatform';
 import { CompareCancelledError, trainEntryInWorker } from '../../../src/host/compareRemedies/compareRemediesWorkerClient';
 import { parseCompareWorkerMessage } from '../../../src/protocol/compareRemediesProtocol';
+import { bundleWorker } from '../workerBundle';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -24,8 +24,7 @@ describe('compare remedies: worker thread', function () {
   before(async () => {
     data = await compareDataFromText(fs.readFileSync(path.join(root, 'samples', 'sine.csv'), 'utf8'), 'sine.csv', nodePlatform);
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-compare-'));
-    workerScript = path.join(directory, 'compareRemediesWorker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/compareRemediesWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = await bundleWorker('compareRemediesWorker', directory);
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 

@@ -3,7 +3,6 @@
 // the normalisation and every epoch's loss; and a run saved the way the extension saves it (worker intake → training
 // → run.json under <workspace>/.rnn-lab/runs/) is repeated headless by `rnn-lab train --from-run` with equal losses.
 import * as assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,9 +15,10 @@ import { RunRecordBuilder } from '../../../src/lab/runs/runRecordBuilder';
 import type { RunRecord } from '../../../src/lab/runs/runRecord';
 import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
 import { RunStore } from '../../../src/node/runStore';
-import type { IntakeSource, PreparedDataSummary } from '../../../src/protocol/intakeProtocol';
+import type { DataSource, PreparedDataSummary } from '../../../src/protocol/intakeProtocol';
 import type { ProgressMessage } from '../../../src/protocol/workerProtocol';
 import { runCommand } from '../cli/captureCommand';
+import { bundleWorker } from '../workerBundle';
 
 const root = path.resolve(__dirname, '../../../..');
 const SAMPLES = path.join(root, 'samples');
@@ -45,13 +45,12 @@ describe('one pipeline for the editor and the CLI', function () {
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-pipeline-'));
-    workerScript = path.join(directory, 'trainingWorker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/trainingWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = await bundleWorker('trainingWorker', directory);
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   /** The steps of the extension's train commands (host/training/trainFlow.ts, runManager.ts) without VS Code. */
-  async function trainLikeTheEditor(source: IntakeSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices = {}): Promise<EditorRun> {
+  async function trainLikeTheEditor(source: DataSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices = {}): Promise<EditorRun> {
     const worker = new TrainingWorker(workerScript, () => undefined);
     try {
       return await trainIn(worker, source, origin, runsRoot, args, choices);
@@ -61,7 +60,7 @@ describe('one pipeline for the editor and the CLI', function () {
     }
   }
 
-  async function trainIn(worker: TrainingWorker, source: IntakeSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices): Promise<EditorRun> {
+  async function trainIn(worker: TrainingWorker, source: DataSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices): Promise<EditorRun> {
     const loaded = await worker.load(source, { maxBytes: 20 * 1024 * 1024 });
     assert.equal(loaded.type, 'dataLoaded', JSON.stringify(loaded));
     if (loaded.type !== 'dataLoaded') throw new Error('not loaded');

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,6 +6,7 @@ import { TrainingWorker } from '../../../src/host/training/trainingWorkerClient'
 import type { ProgressMessage } from '../../../src/protocol/workerProtocol';
 import { parseHostToWorkerMessage, parseWorkerToHostMessage } from '../../../src/protocol/workerProtocol';
 import { startMessage } from './trainingRunFixtures';
+import { bundleWorker } from '../workerBundle';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -16,8 +16,7 @@ describe('training worker thread (real worker_threads, bundled like dist/trainin
 
   before(async () => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-worker-'));
-    workerScript = path.join(directory, 'trainingWorker.js');
-    await esbuild.build({ entryPoints: [path.join(root, 'src/worker/trainingWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    workerScript = await bundleWorker('trainingWorker', directory);
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 
