@@ -28,8 +28,10 @@ export interface DiagnosticSampling {
   readonly samples?: number;
   /** Also sample the initial parameters as epoch 0 (default true). */
   readonly includeInitial?: boolean;
-  /** Measure ‖∂h_t/∂h_k‖ too (H Jacobian sweeps per sample; default false). */
+  /** Measure ‖∂h_t/∂h_k‖ too (H Jacobian sweeps and one λ₁ per lag: the costliest diagnostic; default false). */
   readonly jacobianProducts?: boolean;
+  /** With jacobianProducts: at about this many of the sampled epochs, first and last included (default all). */
+  readonly jacobianSamples?: number;
   /** t of ‖∂h_t/∂h_k‖ (default the last encoder step). */
   readonly jacobianStep?: number | null;
   readonly jacobianMaxLag?: number;
@@ -99,11 +101,18 @@ export function train(
   const probe = validationData?.examples[0] ?? training.examples[0];
   const sampling = options.diagnostics ?? null;
   const sampled = sampling === null ? new Set<number>() : sampledEpochs(options.epochs, sampling.samples ?? DEFAULT_DIAGNOSTIC_SAMPLES);
+  // the epochs whose sample also gets ‖∂h_t/∂h_k‖: evenly chosen among the sampled ones (0 = the initial parameters)
+  const sampledList = [0, ...[...sampled].sort((a, b) => a - b)];
+  const jacobianEpochs = new Set(
+    sampling?.jacobianSamples === undefined
+      ? sampledList
+      : [...sampledEpochs(sampledList.length, Math.max(1, sampling.jacobianSamples))].map((index) => sampledList[index - 1] as number),
+  );
   const epochDiagnostics: EpochDiagnostics[] = [];
   const measure = (epoch: number): void => {
     if (sampling === null || probe === undefined || remedies.divergence !== null || firstNonFiniteParameter(model.parameters) !== undefined) return;
     const sample = measureEpochDiagnostics(model, probe, epoch, {
-      jacobianProducts: sampling.jacobianProducts ?? false,
+      jacobianProducts: (sampling.jacobianProducts ?? false) && jacobianEpochs.has(epoch),
       jacobianStep: sampling.jacobianStep ?? null,
       ...(sampling.jacobianMaxLag !== undefined ? { jacobianMaxLag: sampling.jacobianMaxLag } : {}),
       // no update has computed Ω before the first epoch

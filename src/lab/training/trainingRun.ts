@@ -30,8 +30,8 @@ export interface TrainingEvents {
   /** Milliseconds from an arbitrary origin. */
   readonly clock: () => number;
   readonly cancel?: CancellationFlag;
-  /** Also measure ‖∂h_t/∂h_k‖ at every sampled epoch (H Jacobian sweeps each; the CLI's --json prints them). */
-  readonly jacobianProducts?: boolean;
+  /** Also measure ‖∂h_t/∂h_k‖ at about this many sampled epochs, first and last included (the CLI's --json prints them). */
+  readonly jacobianSamples?: number;
   /** After every healthy epoch; returning false stops the run after it. */
   readonly onEpoch?: (metrics: EpochMetrics, report: EpochReport) => boolean | void;
   /** Every update's global gradient norm ‖∂J/∂θ‖ before clipping. */
@@ -71,7 +71,7 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     ...(events.cancel !== undefined ? { cancel: events.cancel } : {}),
     remedies: setup.remedies,
     context: setup.context,
-    diagnostics: { jacobianProducts: events.jacobianProducts === true },
+    diagnostics: events.jacobianSamples === undefined ? {} : { jacobianProducts: true, jacobianSamples: events.jacobianSamples },
     onUpdate: (norm) => events.onUpdateNorm?.(norm),
     onDiagnostics: (sample) => events.onDiagnostics?.(sample, gradientSamplesOf(sample), spectralSampleOf(sample)),
     onEpoch: (report) => {
