@@ -1,7 +1,7 @@
 // Data intake as a conversation, the way the train commands hold it: load the data and describe it (an overview the
 // host asks its questions from), then prepare it with the answers and the settings (windows, normalisation, split), then
 // hand the prepared data to training. The training worker keeps one DataIntake per command so the table never crosses
-// back to the extension host; `rnn-lab train` runs the same steps in one go (prepareFromSource). Data problems come
+// back to the extension host; `rnn-lab train` holds the same conversation, and the demo runs it in one go (prepareFromSource). Data problems come
 // back as located DataErrorInfo, never thrown.
 import { DataError, dataErrorInfo } from './dataError';
 import type { DataErrorInfo, DataSummary, IntakeChoices, MissingValuesInfo, PreparationSettings, TableOverview } from './intakeTypes';

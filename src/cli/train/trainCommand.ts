@@ -176,7 +176,7 @@ async function finish(
   }
   if (options.save !== undefined) await saveModel(options.save, run.modelJson, options.quiet);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...trainingJson(config, settings, remedyOptionsFor(settings, config), run, data), ...extra })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...trainingJson(config, settings, run, data), ...extra })}\n`);
   } else {
     const bits = data.prepared.prediction.kind === 'characters' && Number.isFinite(result.validationLoss) ? ` (${(result.validationLoss / Math.LN2).toFixed(3)} bits per character)` : '';
     process.stdout.write(

@@ -2,7 +2,6 @@
 // per-timestep gradient norms, speed, clipping, divergence, the sampled diagnostics, and an echo of the model, the
 // effective settings and the data. Non-finite numbers (a diverged loss) become null.
 import type { ModelConfig } from '../../engine/modelConfig';
-import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
 import type { IntakePrepared } from '../../data/intake';
 import type { TableOverview } from '../../data/intakeTypes';
 import type { TrainingSettings } from '../../lab/runs/runRecord';
@@ -11,11 +10,10 @@ import type { TrainingRunResult } from '../../lab/training/trainingRun';
 export function trainingJson(
   config: ModelConfig,
   settings: TrainingSettings,
-  remedies: RemedyOptions,
   run: TrainingRunResult,
   data: DataEcho,
 ): Record<string, unknown> {
-  const { outcome } = run;
+  const { outcome, remedies } = run;
   const { result, clipping } = outcome;
   const diagnostics = result.diagnostics;
   return {

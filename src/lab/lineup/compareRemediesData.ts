@@ -6,7 +6,7 @@ import { DataError } from '../../data/dataError';
 import { DataIntake } from '../../data/intake';
 import type { DataPlatform } from '../../data/platform';
 import { settingsFrom } from '../settings/resolveSettings';
-import { DEMO_VALIDATION_FRACTION, SINE_WINDOW, dataSettingsOf, demoDataset, type DemoDataset } from './lineupData';
+import { SINE_WINDOW, dataSettingsOf, demoDataset, type DemoDataset } from './lineupData';
 
 /** About this many windows: enough to fit a smooth series, few enough to train nine models in seconds. */
 export const COMPARE_TARGET_WINDOWS = 240;
@@ -35,7 +35,7 @@ export async function compareDataFromText(text: string, source: string, platform
     throw new DataError(`only ${rows} rows; Compare Remedies needs at least ${COMPARE_MIN_ROWS}`, { code: 'too-little-data', source, hint: 'Select more rows, or run it with nothing selected on the whole file.' });
   }
   const { window, stride } = compareWindowShape(rows);
-  const prepared = intake.prepare({}, settingsFrom({ ...dataSettingsOf('sine', window, stride), training: { validationSplit: DEMO_VALIDATION_FRACTION } }));
+  const prepared = intake.prepare({}, settingsFrom(dataSettingsOf('sine', window, stride)));
   if (!prepared.ok) {
     const missing = prepared.missing !== undefined;
     throw new DataError(missing ? `${prepared.error.problem}: Compare Remedies needs a column without gaps` : prepared.error.problem, {

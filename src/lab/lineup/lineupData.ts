@@ -3,8 +3,7 @@
 // lie in [0, 1] and its target is their sum: no normalisation), and samples/sine.csv cut into windows of 60 steps every
 // 4 rows, z-scored on the training rows. Validation data are the last sequences / windows (never shuffled across time).
 import type { SequenceDataset } from '../../engine/dataset';
-import { DataError } from '../../data/dataError';
-import { DataIntake, type IntakePrepared } from '../../data/intake';
+import { prepareFromSource, type IntakePrepared } from '../../data/intake';
 import type { IntakeChoices } from '../../data/intakeTypes';
 import type { DataSource } from '../../data/load';
 import type { DataPlatform } from '../../data/platform';
@@ -65,13 +64,9 @@ export async function loadSineSeries(samplesDirectory: string, platform: DataPla
 }
 
 /** Loads and prepares with the default settings under `overrides`; a data problem is thrown as a DataError. */
-export async function prepareSample(source: DataSource, platform: DataPlatform, overrides: SettingsOverrides, choices: IntakeChoices): Promise<IntakePrepared> {
-  const intake = new DataIntake(platform);
-  const loaded = await intake.load(source, { maxBytes: MAX_SAMPLE_BYTES });
-  if (!loaded.ok) throw new DataError(loaded.error.problem, loaded.error);
-  const prepared = intake.prepare(choices, settingsFrom(overrides));
-  if (!prepared.ok) throw new DataError(prepared.error.problem, prepared.error);
-  return prepared.prepared;
+async function prepareSample(source: DataSource, platform: DataPlatform, overrides: SettingsOverrides, choices: IntakeChoices): Promise<IntakePrepared> {
+  const { prepared } = await prepareFromSource(source, platform, { maxBytes: MAX_SAMPLE_BYTES, choices, settings: settingsFrom(overrides) });
+  return prepared;
 }
 
 export function demoDataset(task: DemoTask, file: string, prepared: IntakePrepared, predicts: string): DemoDataset {

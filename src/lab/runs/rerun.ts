@@ -8,7 +8,7 @@ import type { IntakeChoices } from '../../data/intakeTypes';
 import type { DataPlatform } from '../../data/platform';
 import type { RunRecord, SourcedSettings, TrainingSettings } from './runRecord';
 import { resolveRecordedPath, textOfRanges } from './dataOrigin';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../settings/resolveSettings';
+import { settingsFrom, type SettingsOverrides } from '../settings/resolveSettings';
 import { runRecordProblem, RUN_FILE } from './runRecordFile';
 
 export class RerunError extends Error {
@@ -89,10 +89,12 @@ function settingsOf(config: SourcedSettings, runJson: string): TrainingSettings 
   for (const [section, entries] of Object.entries(config)) {
     values[section] = Object.fromEntries(Object.entries(entries as Record<string, { value: unknown }>).map(([name, entry]) => [name, entry.value]));
   }
-  const resolved = resolveSettings({ args: values as SettingsOverrides });
-  const problem = resolved.problems[0];
-  if (problem !== undefined) throw new RerunError(`${runJson}: config.${problem.key.replace(/^rnnLab\./, '')} is ${JSON.stringify(problem.value)}, expected ${problem.expected}`);
-  return plainSettings(resolved.settings);
+  try {
+    return settingsFrom(values as SettingsOverrides);
+  } catch (error) {
+    if (error instanceof RangeError) throw new RerunError(`${runJson}: config: ${error.message}`);
+    throw error;
+  }
 }
 
 function withoutGroup(choices: IntakeChoices & { readonly group?: boolean }): IntakeChoices {

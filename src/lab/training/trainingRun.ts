@@ -8,6 +8,7 @@ import type { ModelConfig } from '../../engine/modelConfig';
 import type { RecurrentModel } from '../../engine/model';
 import { train, type EpochReport, type TrainOutcome } from '../../engine/training/train';
 import type { CancellationFlag } from '../../engine/training/trainLoop';
+import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
 import type { TrainingData } from '../../data/intakeTypes';
 import { serializeModel, type ModelExtras } from '../../modelFiles/modelJson';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
@@ -51,6 +52,8 @@ export interface TrainingRunResult {
   readonly epochsCompleted: number;
   /** model.json of the kept parameters (modelFiles/modelJson.ts). */
   readonly modelJson: string;
+  /** The remedies the settings gave (trainingSetup.ts). */
+  readonly remedies: RemedyOptions;
   readonly divergence?: DivergenceInfo;
   readonly validationPredictions?: ValidationPredictions;
 }
@@ -125,6 +128,7 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     model,
     epochsCompleted,
     modelJson,
+    remedies: setup.remedies,
     ...(divergence !== undefined ? { divergence } : {}),
     ...(predictions !== undefined ? { validationPredictions: predictions } : {}),
   };

@@ -44,20 +44,9 @@ export function remedyOptionsFor(settings: TrainingSettings, config: ModelConfig
   );
 }
 
-/** What the run uses, for the divergence hint. */
+/** What the divergence hint needs beyond the model and its remedies (train() reads those itself). */
 export function divergenceContextFor(settings: TrainingSettings): DivergenceContext {
-  const { remedies } = settings;
-  return {
-    cell: settings.model.cell,
-    nonlinearity: settings.model.nonlinearity,
-    optimizer: settings.training.optimizer,
-    learningRate: settings.training.learningRate,
-    clipNorm: remedies.clipNorm > 0 ? remedies.clipNorm : null,
-    clipValue: remedies.clipValue > 0 ? remedies.clipValue : null,
-    init: remedies.init,
-    ...(remedies.init === 'identity' ? { identityScale: remedies.identityScale } : {}),
-    spectralRadius: remedies.spectralRadius > 0 ? remedies.spectralRadius : null,
-  };
+  return { optimizer: settings.training.optimizer, learningRate: settings.training.learningRate };
 }
 
 export function setUpTraining(settings: TrainingSettings, config: ModelConfig): TrainingSetup {
