@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as childProcess from 'node:child_process';
 import { all, inspected, sameLosses, says, trained } from './corpusChecks';
 import { type CorpusFolder, lineEnds, nested, seededRandom } from './corpusFiles';
-import { atColumn, atLine, either, naming, read, refuse, type CaseSpec } from './corpusTypes';
+import { atColumn, atJson, atLine, either, naming, read, refuse, type CaseSpec } from './corpusTypes';
 
 const NEST = /nest|deep|depth|levels/i;
 
@@ -22,7 +22,7 @@ function nestingCases(folder: CorpusFolder): CaseSpec[] {
     const grad = folder.file(`nested-${label}.grad.json`, () => gradCaseWith(folder, 'inputs', nested(depth)));
     const item = 'deeply nested JSON';
     // 1e5 levels are refused; 3,000 and 5,000 levels may be refused (with a position) or read, but never crash
-    const expect = depth === 100_000 ? refuse([atColumn(data), NEST]) : either([atColumn(data)]);
+    const expect = depth === 100_000 ? refuse([atJson(data), NEST]) : either([atJson(data)]);
     cases.push({ id: `nesting/inspect-${label}`, item, runs: [['inspect', data, '--json']], expect });
     cases.push({ id: `nesting/train-${label}`, item, runs: [['train', data, '--epochs', '1', '--quiet']], expect });
     cases.push({ id: `nesting/topology-${label}`, item, runs: [['topology', data, '--json']], expect: refuse([atColumn(data)]) });
