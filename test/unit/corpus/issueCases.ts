@@ -32,10 +32,10 @@ function nestingCases(folder: CorpusFolder): CaseSpec[] {
 }
 
 function specialFileCases(folder: CorpusFolder): CaseSpec[] {
-  const fifo = folder.make('pipe.fifo', (full) => {
+  const fifo = folder.make('named-queue.q', (full) => {
     childProcess.spawnSync('mkfifo', [full]);
   });
-  const dir = folder.make('a-folder', (full) => fs.mkdirSync(full));
+  const dir = folder.make('plain.d', (full) => fs.mkdirSync(full));
   const model = characterModel(folder);
   const item = 'devices, FIFOs, folders';
   const kinds: [string, string, RegExp[], RegExp[]][] = [
