@@ -1,7 +1,7 @@
 // Parsing text or a file into a ParsedTable, or a DataError that says where and how to fix it. Files are read in chunks
 // through the platform (data/platform.ts), parsed while they stream, and refused at once when over the size limit.
 import { DataError } from '../dataError';
-import type { DataPlatform } from '../platform';
+import { notAFileProblem, type DataPlatform } from '../platform';
 import { parseJsonTable } from './jsonTable';
 import { NumberListBuilder } from './numberListBuilder';
 import type { ParsedTable } from './parsedTable';
@@ -49,8 +49,8 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   let size: number;
   try {
     const info = await platform.stat(path);
-    if (info.kind === 'directory') throw ioError(source, 'this is a folder, not a file', 'Give the path of a data file.');
-    if (info.kind === 'other') throw ioError(source, 'this is not a regular file (a device, pipe or socket)', 'Give the path of a data file.');
+    // Never opened unless regular: /dev/zero never ends, and opening a FIFO blocks until something writes to it.
+    if (info.kind !== 'file') throw ioError(source, notAFileProblem(info.kind), 'Give the path of a data file.');
     size = info.size;
   } catch (error) {
     if (error instanceof DataError) throw error;
@@ -64,7 +64,11 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   let layout: DetectedLayout | null = null;
   let wholeText: string[] | null = null;
   try {
+    let bytesRead = 0;
     for await (const chunk of platform.readChunks(path, READ_CHUNK_BYTES)) {
+      // The size was checked before reading, but a file can grow while it is read (a log being written).
+      bytesRead += chunk.length;
+      if (bytesRead > maxBytes) throw tooLargeError(source, bytesRead, maxBytes);
       options.onBytes?.(chunk);
       let text = decoder.decode(chunk);
       if (layout === null) {
