@@ -3,10 +3,11 @@
 import { DataError } from '../dataError';
 import { notAFileProblem, type DataPlatform } from '../platform';
 import { parseJsonTable } from './jsonTable';
+import { LineEndNormalizer, normalizeLineEnds } from './lineEnds';
 import { NumberListBuilder } from './numberListBuilder';
 import type { ParsedTable } from './parsedTable';
 import { RecordSplitter, type DelimitedRecord } from './recordSplitter';
-import { detectLayout, type DetectedLayout } from './sniffFormat';
+import { detectLayout, SNIFF_MIN_LINES, type DetectedLayout } from './sniffFormat';
 import { DelimitedTableBuilder } from './tableBuilder';
 import { assertTextHasNoNul, StrictUtf8Decoder } from './textDecoding';
 
@@ -17,6 +18,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Bytes read before the layout is guessed (the rest streams through the chosen parser). */
 const SNIFF_BYTES = 64 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
+/** Most characters held back for the guess when the lines are very long. */
+const MAX_SNIFF_CHARS = 16 * 1024 * 1024;
 
 export interface LoadTableOptions {
   /** Refuse input larger than this many bytes (default DEFAULT_MAX_BYTES). */
@@ -33,7 +36,7 @@ export function parseTableText(text: string, sourceName: string, options: LoadTa
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw tooLargeError(sourceName, bytes, maxBytes);
   assertTextHasNoNul(text, sourceName);
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const clean = normalizeLineEnds(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const layout = detectLayout(clean, true);
   const whole = wholeTextTable(layout, clean, sourceName);
   if (whole !== null) return whole;
@@ -59,6 +62,7 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   if (size > maxBytes) throw tooLargeError(source, size, maxBytes);
 
   const decoder = new StrictUtf8Decoder(source);
+  const lineEnds = new LineEndNormalizer();
   let head = '';
   let parser: StreamingParser | null = null;
   let layout: DetectedLayout | null = null;
@@ -70,10 +74,12 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
       bytesRead += chunk.length;
       if (bytesRead > maxBytes) throw tooLargeError(source, bytesRead, maxBytes);
       options.onBytes?.(chunk);
-      let text = decoder.decode(chunk);
+      let text = lineEnds.push(decoder.decode(chunk));
       if (layout === null) {
         head += text;
-        if (head.length < SNIFF_BYTES) continue;
+        // Enough to guess from: 64K characters holding SNIFF_MIN_LINES whole lines (wide rows need more), at most
+        // MAX_SNIFF_CHARS; the rest then streams.
+        if (head.length < SNIFF_BYTES || (head.length < MAX_SNIFF_CHARS && !hasLines(head, SNIFF_MIN_LINES))) continue;
         text = stripBom(head);
         layout = detectLayout(text, false);
         if (layout.kind === 'json' || layout.kind === 'text' || layout.kind === 'empty') wholeText = [];
@@ -86,7 +92,7 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
     if (error instanceof DataError) throw error;
     throw ioError(source, `cannot read the file (${describeIoError(error)})`, 'Check the path and the file permissions.');
   }
-  const tail = decoder.decode(new Uint8Array(0), true);
+  const tail = lineEnds.push(decoder.decode(new Uint8Array(0), true), true);
   if (layout === null) {
     // The whole file fitted in the sniffing window.
     const text = stripBom(head + tail);
@@ -167,7 +173,7 @@ function wholeTextTable(layout: DetectedLayout, text: string, source: string): P
 
 /** Prose for a character-level model: the text is kept whole; rows are its lines. */
 function textTable(text: string): ParsedTable {
-  const normalised = text.replace(/\r\n/g, '\n');
+  const normalised = normalizeLineEnds(text);
   const lines = normalised.endsWith('\n') ? normalised.slice(0, -1).split('\n') : normalised.split('\n');
   return {
     format: 'text',
@@ -178,6 +184,17 @@ function textTable(text: string): ParsedTable {
     warnings: [],
     text: normalised,
   };
+}
+
+/** Whether `text` holds at least `count` line ends. */
+function hasLines(text: string, count: number): boolean {
+  let from = 0;
+  for (let line = 0; line < count; line += 1) {
+    const newline = text.indexOf('\n', from);
+    if (newline < 0) return false;
+    from = newline + 1;
+  }
+  return true;
 }
 
 /** Bytes of `text` in UTF-8, without encoding it. */

@@ -10,6 +10,12 @@ import type { ColumnType, ParsedTable } from './parsedTable';
 import type { DelimitedRecord, FieldDelimiter } from './recordSplitter';
 import { MAX_FOOTER_LINES, SkippedLines } from './skippedLines';
 
+/**
+ * Most columns a table may have. Each column is typed from a sample and grows its own array (8 kB to start), so
+ * 10⁵ columns cost about 1 GB before a single row; no recurrent network in the lecture has 10⁴ inputs.
+ */
+export const MAX_COLUMNS = 10_000;
+
 /** Records looked at before deciding header and types (more than enough to outvote a few odd cells). */
 const TYPE_SAMPLE_RECORDS = 500;
 
@@ -45,6 +51,13 @@ export class DelimitedTableBuilder {
     private readonly source: string,
   ) {
     this.terminators = terminatorTable(layout.delimiter);
+    if (layout.fieldCount > MAX_COLUMNS) {
+      throw new DataError(`the table has ${layout.fieldCount} columns, more than the ${MAX_COLUMNS} RNN Lab reads`, {
+        code: 'too-large',
+        source,
+        hint: `Keep only the columns to learn from (at most ${MAX_COLUMNS}), e.g. with cut -d, -f1-${Math.min(10, MAX_COLUMNS)} or a spreadsheet.`,
+      });
+    }
   }
 
   /** Receives every record from the RecordSplitter, in order. */

@@ -20,7 +20,7 @@ export interface ExcessiveNesting {
 }
 
 /** Longest path printed whole; longer ones keep their start and end with `…` between. */
-const PATH_CHARS = 160;
+const PATH_CHARS = 400;
 
 type Level = { readonly object: false; index: number } | { readonly object: true; key: string };
 

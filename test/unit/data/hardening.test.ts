@@ -1,0 +1,141 @@
+// Issue 13, the data share: hostile and odd inputs each give a located error or the right table, quickly.
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DataError } from '../../../src/data/dataError';
+import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
+import { LineEndNormalizer } from '../../../src/data/parse/lineEnds';
+import { MAX_COLUMNS } from '../../../src/data/parse/tableBuilder';
+import { readStrictJson } from '../../../src/modelFiles/json/strictJson';
+import { FileReadError, nodePlatform, readTextFile } from '../../../src/node/nodePlatform';
+
+let directory = '';
+before(() => {
+  directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-hardening-'));
+});
+after(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(directory, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+async function dataError(run: () => Promise<unknown> | unknown): Promise<DataError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  assert.fail('expected a DataError');
+}
+
+function values(table: { columns: { values?: Float64Array }[] }, column: number): number[] {
+  return Array.from(table.columns[column]?.values ?? []);
+}
+
+describe('data hardening: deep JSON (item 1)', () => {
+  it('refuses 10⁵ nested arrays in a data file at the 65th bracket, with line:column and path, fast', async () => {
+    const file = write('deep.json', '['.repeat(1e5) + '1' + ']'.repeat(1e5));
+    const started = Date.now();
+    const error = await dataError(() => loadTableFromFile(file, nodePlatform, { sourceName: 'deep.json' }));
+    assert.ok(Date.now() - started < 5000);
+    assert.strictEqual(error.code, 'bad-json');
+    assert.deepStrictEqual([error.line, error.column], [1, 65]);
+    assert.match(error.message, /^deep\.json:1:65: invalid JSON: nesting deeper than 64 levels/);
+  });
+
+  it('reads 64 levels; counts neither brackets in strings nor escaped quotes', () => {
+    assert.ok(readStrictJson(`${'['.repeat(64)}${']'.repeat(64)}`).ok);
+    assert.ok(readStrictJson(`{"a\\"[[[": "${'['.repeat(200)}", "b": [[1]]}`).ok);
+    const deep = readStrictJson(`{"x": {"y": [3, ${'['.repeat(70)}${']'.repeat(70)}]}}`);
+    assert.ok(!deep.ok);
+    if (!deep.ok) assert.match(deep.problem.message, /at \$\.x\.y\[1\](\[0\]){61}$/);
+  });
+});
+
+describe('data hardening: what a path is (item 2)', () => {
+  it('names a folder, a character device and a FIFO without opening them', async () => {
+    const folder = await dataError(() => loadTableFromFile(directory, nodePlatform, { sourceName: 'dir' }));
+    assert.strictEqual(folder.message, 'dir: this is a folder, not a file. Give the path of a data file.');
+    if (fs.existsSync('/dev/zero')) {
+      const device = await dataError(() => loadTableFromFile('/dev/zero', nodePlatform, { sourceName: '/dev/zero' }));
+      assert.match(device.message, /^\/dev\/zero: this is a character device, not a regular file\./);
+      await assert.rejects(readTextFile('/dev/zero'), (error: unknown) => error instanceof FileReadError && error.message === '/dev/zero: this is a character device, not a regular file');
+    }
+    const fifo = path.join(directory, 'pipe');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return; // no mkfifo on this platform
+    }
+    const started = Date.now();
+    const error = await dataError(() => loadTableFromFile(fifo, nodePlatform, { sourceName: 'pipe' }));
+    assert.match(error.message, /^pipe: this is a named pipe \(FIFO\)/);
+    await assert.rejects(readTextFile(fifo), /this is a named pipe \(FIFO\)/);
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  it('reads a text file whole only under its limit', async () => {
+    const file = write('model.json', '{"a": 1}'.padEnd(100, ' '));
+    assert.strictEqual((await readTextFile(file, 100)).length, 100);
+    await assert.rejects(readTextFile(file, 99), (error: unknown) => error instanceof FileReadError && error.code === 'EFBIG' && /over the limit of/.test(error.message));
+    assert.strictEqual((await nodePlatform.readText(file)).length, 100);
+  });
+});
+
+describe('data hardening: line ends (item 3)', () => {
+  it('reads CR-only and mixed CR / LF / CRLF files with every line counted', async () => {
+    const cr = await loadTableFromFile(write('cr.csv', 'a,b\r1,2\r3,4\r'), nodePlatform);
+    assert.deepStrictEqual([cr.format, cr.hasHeader, cr.rows, values(cr, 1)], ['csv', true, 2, [2, 4]]);
+    const mixed = parseTableText('a,b\r\n1,2\r3,4\n5,6\r', 'mixed');
+    assert.deepStrictEqual([mixed.hasHeader, mixed.columns.map((c) => c.name), values(mixed, 0)], [true, ['a', 'b'], [1, 3, 5]]);
+    assert.deepStrictEqual(Array.from(mixed.rowLines ?? []), [2, 3, 4]);
+    const bad = await dataError(() => parseTableText('a,b\r1,2\r3,x\r5,6\r', 'old-mac.csv'));
+    assert.strictEqual(bad.line, 3);
+  });
+
+  it('keeps a \\r\\n split across two chunks as one line end', () => {
+    const normalizer = new LineEndNormalizer();
+    assert.strictEqual(normalizer.push('a\r') + normalizer.push('\nb\r') + normalizer.push('c\r', true), 'a\nb\nc\n');
+  });
+
+  it('reads a large CR-only file streamed in chunks', async () => {
+    const rows = Array.from({ length: 100000 }, (_, i) => `${i},${2 * i}`);
+    const table = await loadTableFromFile(write('crbig.csv', `a,b\r${rows.join('\r')}\r`), nodePlatform);
+    assert.strictEqual(table.rows, 100000);
+    assert.strictEqual(table.columns[1]?.values?.[99999], 199998);
+  });
+});
+
+describe('data hardening: long lines and wide tables (item 10)', () => {
+  it('reads a 120 kB one-line list of numbers', async () => {
+    const numbers = Array.from({ length: 60000 }, (_, i) => String(i % 10));
+    for (const [name, text] of [['comma.txt', `${numbers.join(',')}\n`], ['space.txt', numbers.join(' ')]] as const) {
+      const table = await loadTableFromFile(write(name, text), nodePlatform);
+      assert.deepStrictEqual([table.format, table.rows, table.columns.length], ['numbers', 60000, 1], name);
+      assert.strictEqual(table.columns[0]?.values?.[59999], 9);
+    }
+  });
+
+  it('reads a 2,000-column table whose lines are longer than the sniffing window', async () => {
+    const width = 2000;
+    const header = Array.from({ length: width }, (_, i) => `sensor_${i}`).join(',');
+    const row = (r: number): string => Array.from({ length: width }, (_, i) => String((r * i) % 97)).join(',');
+    const table = await loadTableFromFile(write('wide.csv', `${header}\n${row(1)}\n${row(2)}\n${row(3)}\n`), nodePlatform);
+    assert.deepStrictEqual([table.hasHeader, table.rows, table.columns.length], [true, 3, width]);
+    assert.strictEqual(table.columns[1999]?.values?.[2], (3 * 1999) % 97);
+  });
+
+  it('refuses more columns than MAX_COLUMNS with the limit in the message', async () => {
+    const width = MAX_COLUMNS * 10;
+    const line = Array.from({ length: width }, (_, i) => String(i % 7)).join(',');
+    const started = Date.now();
+    const error = await dataError(() => loadTableFromFile(write('wider.csv', `${line}\n${line}\n${line}\n`), nodePlatform, { sourceName: 'wider.csv' }));
+    assert.ok(Date.now() - started < 5000);
+    assert.strictEqual(error.message.split('. ')[0], `wider.csv: the table has ${width} columns, more than the ${MAX_COLUMNS} RNN Lab reads`);
+  });
+});
