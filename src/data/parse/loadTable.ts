@@ -1,5 +1,6 @@
 // Parsing text or a file into a ParsedTable, or a DataError that says where and how to fix it. Files are read in chunks
 // through the platform (data/platform.ts), parsed while they stream, and refused at once when over the size limit.
+import { CANCEL_CHECK_INTERVAL, DataCancelled, throwIfCancelled, type CancelSignal } from '../cancel';
 import { DataError } from '../dataError';
 import { notAFileProblem, type DataPlatform } from '../platform';
 import { parseJsonTable } from './jsonTable';
@@ -28,6 +29,8 @@ export interface LoadTableOptions {
   readonly sourceName?: string;
   /** Sees every chunk of the file's bytes, in order (to hash what was read). */
   readonly onBytes?: (bytes: Uint8Array) => void;
+  /** Looked at between pieces of PIECE_CHARS characters (≤ 64k lines); set → DataCancelled (data/cancel.ts). */
+  readonly cancel?: CancelSignal;
 }
 
 /** Parses text already in memory (an editor selection or document). `sourceName` starts every error message. */
@@ -41,7 +44,7 @@ export function parseTableText(text: string, sourceName: string, options: LoadTa
   const whole = wholeTextTable(layout, clean, sourceName);
   if (whole !== null) return whole;
   const parser = streamingParser(layout, sourceName);
-  parser.push(clean);
+  pushInPieces(parser, clean, options.cancel, sourceName);
   return parser.finish();
 }
 
@@ -85,11 +88,12 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
         if (layout.kind === 'json' || layout.kind === 'text' || layout.kind === 'empty') wholeText = [];
         else parser = streamingParser(layout, source);
       }
+      throwIfCancelled(options.cancel, source);
       if (wholeText !== null) wholeText.push(text);
-      else parser?.push(text);
+      else if (parser !== null) pushInPieces(parser, text, options.cancel, source);
     }
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (error instanceof DataError || error instanceof DataCancelled) throw error;
     throw ioError(source, `cannot read the file (${describeIoError(error)})`, 'Check the path and the file permissions.');
   }
   const tail = lineEnds.push(decoder.decode(new Uint8Array(0), true), true);
@@ -100,7 +104,7 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
     const whole = wholeTextTable(smallLayout, text, source);
     if (whole !== null) return whole;
     const smallParser = streamingParser(smallLayout, source);
-    smallParser.push(text);
+    pushInPieces(smallParser, text, options.cancel, source);
     return smallParser.finish();
   }
   if (wholeText !== null) {
@@ -109,6 +113,20 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   }
   parser?.push(tail);
   return (parser as StreamingParser).finish();
+}
+
+/** Characters parsed between two looks at the cancel signal: at most 64k lines of one digit and a line end. */
+const PIECE_CHARS = 2 * CANCEL_CHECK_INTERVAL;
+
+function pushInPieces(parser: StreamingParser, text: string, cancel: CancelSignal | undefined, source: string): void {
+  if (cancel === undefined) {
+    parser.push(text);
+    return;
+  }
+  for (let start = 0; start < text.length; start += PIECE_CHARS) {
+    throwIfCancelled(cancel, source);
+    parser.push(text.slice(start, start + PIECE_CHARS));
+  }
 }
 
 interface StreamingParser {

@@ -6,6 +6,7 @@
 import type { SequenceExample } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import { SeededRandom } from '../../engine/random';
+import type { CancelSignal } from '../cancel';
 import { makeCharacterWindows, makeLabelledTextSequences } from './characterText';
 import { DataError } from '../dataError';
 import type { ParsedTable } from '../parse/parsedTable';
@@ -13,14 +14,14 @@ import { splitTrainValidation } from './windowing';
 import type { PreparationSettings } from '../intakeTypes';
 import type { PreparedTrainingData } from './seriesTrainingData';
 
-export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
+export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string, cancel?: CancelSignal): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
   const text = table.text;
   if (text === undefined) {
     throw new DataError('this is not plain text', { code: 'no-numeric-column', source, hint: 'Select prose for a character-level model.' });
   }
   const window = settings.model.window;
   // Consecutive, non-overlapping chunks as in min-char-rnn: every character is a target exactly once per epoch.
-  const { dataset, vocabulary } = makeCharacterWindows(text, { window, source });
+  const { dataset, vocabulary } = makeCharacterWindows(text, { window, source, ...(cancel !== undefined ? { cancel } : {}) });
   const split = splitTrainValidation(dataset, settings.training.validationSplit);
   const size = vocabulary.characters.length;
   const model: ModelConfig = {

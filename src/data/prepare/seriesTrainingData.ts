@@ -5,6 +5,7 @@
 import type { SequenceDataset } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { JsonObject } from '../../modelFiles/modelJson';
+import type { CancelSignal } from '../cancel';
 import { DataError } from '../dataError';
 import { dropMissingRows, findMissingInTable, interpolateMissing } from './missingValues';
 import { applyNormalization, fitNormalization, type Normalization } from './normalize';
@@ -33,6 +34,8 @@ export interface TrainingDataRequest {
   readonly settings: PreparationSettings;
   /** Names the data in errors and in the run record. */
   readonly source: string;
+  /** Stops the preparation (DataCancelled), data/cancel.ts. */
+  readonly cancel?: CancelSignal;
 }
 
 /** What a preparation says about the data it prepared. */
@@ -86,6 +89,7 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
     targetColumn: targetIndex,
     source,
     ...(sequenceStarts !== undefined ? { sequenceStarts } : {}),
+    ...(request.cancel !== undefined ? { cancel: request.cancel } : {}),
   };
   const rows = series[0]?.length ?? 0;
   const normalization = fitNormalization(

@@ -4,7 +4,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DataCancelled, type CancelSignal } from '../../../src/data/cancel';
 import { DataError } from '../../../src/data/dataError';
+import { DataIntake } from '../../../src/data/intake';
+import { estimatePreparedDataBytes, PREPARED_DATA_BUDGET_BYTES } from '../../../src/data/memoryEstimate';
+import { makeCharacterWindows } from '../../../src/data/prepare/characterText';
+import { makeWindows } from '../../../src/data/prepare/windowing';
 import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
 import { LineEndNormalizer } from '../../../src/data/parse/lineEnds';
 import { MAX_COLUMNS } from '../../../src/data/parse/tableBuilder';
@@ -137,5 +142,71 @@ describe('data hardening: long lines and wide tables (item 10)', () => {
     const error = await dataError(() => loadTableFromFile(write('wider.csv', `${line}\n${line}\n${line}\n`), nodePlatform, { sourceName: 'wider.csv' }));
     assert.ok(Date.now() - started < 5000);
     assert.strictEqual(error.message.split('. ')[0], `wider.csv: the table has ${width} columns, more than the ${MAX_COLUMNS} RNN Lab reads`);
+  });
+});
+
+describe('data hardening: memory of the prepared data (item 11)', () => {
+  it('estimates windows × (overhead + 8 bytes per value), by hand', () => {
+    // 10 windows of T = 3 steps × I = 2 features and M = 1 target: 10 × (640 + 8·6 + 8·1) = 6,960 bytes.
+    assert.strictEqual(estimatePreparedDataBytes({ windows: 10, inputLength: 3, inputSize: 2, targetLength: 1, outputSize: 1 }), 6960);
+    // Characters: 4 windows of T = 5 one-hot over V = 10, 5 Int32 classes each: 4 × (640 + 400 + 20) = 4,240.
+    assert.strictEqual(estimatePreparedDataBytes({ windows: 4, inputLength: 5, inputSize: 10, targetLength: 5, outputSize: 0, targetClasses: 5 }), 4240);
+    assert.strictEqual(PREPARED_DATA_BUDGET_BYTES, 512 * 1024 * 1024);
+  });
+
+  it('refuses windows over the budget before allocating them, naming the estimate and the stride that fits', async () => {
+    const series = [new Float64Array(100002).map((_, i) => i % 10)];
+    const budget = 10 * 1024 * 1024;
+    // 100,000 windows × (640 + 16 + 8) = 66,400,000 bytes ≈ 63 MB; stride ⌈66,400,000 / 10,485,760⌉ = 7 fits.
+    const error = await dataError(() => makeWindows(series, { topology: 'many-to-one', window: 2, source: 'big.txt', memoryBudget: budget }));
+    assert.strictEqual(error.code, 'too-large');
+    assert.match(error.message, /^big\.txt: the prepared data would take about 63 MB of memory \(100000 windows of 2 × 1 inputs\), over the budget of 10 MB\. Use a larger stride \(--stride 7 /);
+    assert.strictEqual(makeWindows(series, { topology: 'many-to-one', window: 2, stride: 7, memoryBudget: budget }).examples.length, 14286);
+  });
+
+  it('refuses one-hot character windows over the budget', async () => {
+    const text = 'abcdefghij'.repeat(1000);
+    const error = await dataError(() => makeCharacterWindows(text, { window: 10, source: 'cuento.txt', memoryBudget: 100000 }));
+    assert.match(error.message, /^cuento\.txt: the prepared data would take about .* \(999 windows of 10 × 10 inputs\)/);
+    assert.doesNotMatch(error.message, /stride/);
+  });
+});
+
+describe('data hardening: cancelling intake (item 12)', () => {
+  /** A signal that turns aborted on its `after`-th look, counting the looks. */
+  function cancelAfter(after: number): { readonly aborted: boolean; looks: number } {
+    return {
+      looks: 0,
+      get aborted(): boolean {
+        this.looks += 1;
+        return this.looks >= after;
+      },
+    };
+  }
+
+  it('stops loading a file and a text every ≤ 64k rows, with DataCancelled (not a DataError)', async () => {
+    const text = `v\n${Array.from({ length: 300000 }, (_, i) => String(i % 10)).join('\n')}\n`;
+    const file = write('long.csv', text);
+    for (const load of [
+      (cancel: CancelSignal) => loadTableFromFile(file, nodePlatform, { cancel }),
+      (cancel: CancelSignal) => Promise.resolve().then(() => parseTableText(text, 'selection', { cancel })),
+    ]) {
+      const never = cancelAfter(Infinity);
+      assert.strictEqual((await load(never)).rows, 300000);
+      // 600,000 characters in pieces of 131,072: at least ⌈600,002 / 131,072⌉ = 5 looks.
+      assert.ok(never.looks >= 5, `looks ${never.looks}`);
+      const cancel = cancelAfter(2);
+      await assert.rejects(load(cancel), (error: unknown) => error instanceof DataCancelled && !(error instanceof DataError));
+      assert.strictEqual(cancel.looks, 2);
+    }
+  });
+
+  it('stops preparing windows and goes through DataIntake as a thrown DataCancelled', async () => {
+    const series = [new Float64Array(200000).map((_, i) => Math.sin(i))];
+    const cancel = cancelAfter(3);
+    assert.throws(() => makeWindows(series, { topology: 'many-to-one', window: 4, cancel }), DataCancelled);
+    assert.strictEqual(cancel.looks, 3); // windows 0, 65,536 and 131,072
+    const intake = new DataIntake(nodePlatform);
+    await assert.rejects(intake.load({ kind: 'text', text: '1\n2\n3\n', label: 'sel' }, { maxBytes: 1000, cancel: { aborted: true } }), DataCancelled);
   });
 });
