@@ -5,7 +5,7 @@
 import { DataError } from '../dataError';
 import type { CancelSignal } from '../cancel';
 import { makeGroupedSequences } from './groupedSequences';
-import { applyNormalization, fitNormalization } from './normalize';
+import { applyNormalization, assertNormalizationRepresentable, fitNormalization } from './normalize';
 import type { ParsedTable } from '../parse/parsedTable';
 import { selectColumns } from './selectColumns';
 import { runLengths, type SequenceGrouping } from './sequenceGrouping';
@@ -40,6 +40,7 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
   const used = selectColumns(table, [...inputColumns, grouping.targetColumn], source);
   const normalization = fitNormalization(used.series, settings.data.normalization, trainingRows, used.names);
   const normalized = applyNormalization(used.series, normalization);
+  assertNormalizationRepresentable(normalization, normalized, source);
   const normalizedTable: ParsedTable = {
     ...table,
     columns: table.columns.map((column, index) => {

@@ -8,7 +8,7 @@ import type { JsonObject } from '../../modelFiles/modelJson';
 import type { CancelSignal } from '../cancel';
 import { DataError } from '../dataError';
 import { dropMissingRows, findMissingInTable, interpolateMissing } from './missingValues';
-import { applyNormalization, fitNormalization, type Normalization } from './normalize';
+import { applyNormalization, assertNormalizationRepresentable, fitNormalization, type Normalization } from './normalize';
 import type { ParsedTable } from '../parse/parsedTable';
 import { selectColumns } from './selectColumns';
 import {
@@ -98,7 +98,9 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
     trainingRows(rows, spec, settings.training.validationSplit, sequenceStarts),
     selection.names,
   );
-  const windows = makeWindows(applyNormalization(series, normalization), spec);
+  const normalized = applyNormalization(series, normalization);
+  assertNormalizationRepresentable(normalization, normalized, source);
+  const windows = makeWindows(normalized, spec);
   const split = splitTrainValidation(windows, settings.training.validationSplit);
   const geometry = windowGeometry(spec);
   const model = modelConfigFor(settings, windows, geometry.targetLength);

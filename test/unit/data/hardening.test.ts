@@ -10,6 +10,7 @@ import { DataIntake } from '../../../src/data/intake';
 import { estimatePreparedDataBytes, PREPARED_DATA_BUDGET_BYTES } from '../../../src/data/memoryEstimate';
 import { makeCharacterWindows } from '../../../src/data/prepare/characterText';
 import { makeWindows } from '../../../src/data/prepare/windowing';
+import { applyNormalization, assertNormalizationRepresentable, fitNormalization } from '../../../src/data/prepare/normalize';
 import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadTable';
 import { LineEndNormalizer } from '../../../src/data/parse/lineEnds';
 import { MAX_COLUMNS } from '../../../src/data/parse/tableBuilder';
@@ -208,5 +209,39 @@ describe('data hardening: cancelling intake (item 12)', () => {
     assert.strictEqual(cancel.looks, 3); // windows 0, 65,536 and 131,072
     const intake = new DataIntake(nodePlatform);
     await assert.rejects(intake.load({ kind: 'text', text: '1\n2\n3\n', label: 'sel' }, { maxBytes: 1000, cancel: { aborted: true } }), DataCancelled);
+  });
+});
+
+describe('data hardening: normalising huge values (item 4)', () => {
+  it('gives a finite σ for ±1.7e308 (mean and σ of y = x / max|x|, then scaled back)', () => {
+    const two = fitNormalization([Float64Array.of(1.7e308, -1.7e308)], 'zscore');
+    assert.deepStrictEqual([two.columns[0]?.offset, two.columns[0]?.scale], [0, 1.7e308]);
+    // y = [1, 1, 1, −1]: μ_y = 0.5, Σ(y − μ_y)² = 3·0.25 + 2.25 = 3, σ_y = √(3/4), so σ = 1e308·√0.75.
+    const four = fitNormalization([Float64Array.of(1e308, 1e308, 1e308, -1e308)], 'zscore');
+    assert.strictEqual(four.columns[0]?.offset, 0.5e308);
+    assert.ok(Math.abs((four.columns[0]?.scale as number) / (1e308 * Math.sqrt(0.75)) - 1) < 1e-15);
+    const normalized = applyNormalization([Float64Array.of(1e308, -1e308)], four);
+    assert.ok(Math.abs((normalized[0]?.[1] as number) + 1.5 / Math.sqrt(0.75)) < 1e-12);
+    assertNormalizationRepresentable(four, normalized, 'huge.csv');
+    // Ordinary data keeps its textbook values: [1, 2, 3, 4] → μ = 2.5, σ = √1.25.
+    const small = fitNormalization([Float64Array.of(1, 2, 3, 4)], 'zscore');
+    assert.strictEqual(small.columns[0]?.offset, 2.5);
+    assert.ok(Math.abs((small.columns[0]?.scale as number) - Math.sqrt(1.25)) < 1e-15);
+  });
+
+  it('refuses a min–max range beyond float64 instead of mapping everything to 0', async () => {
+    const series = [Float64Array.of(1.7e308, -1.7e308, 0)];
+    const minmax = fitNormalization(series, 'minmax');
+    const error = await dataError(() => assertNormalizationRepresentable(minmax, applyNormalization(series, minmax), 'huge.csv'));
+    assert.strictEqual(error.message, 'huge.csv: the column "column 1" cannot be normalised (minmax) in float64: its range max − min is beyond ±1.8e308. Rescale the column in the file (e.g. divide it by 1e300), or use --normalize zscore.');
+  });
+
+  it('normalises a CSV column of ±1.7e308 to finite values that are not all 0', () => {
+    const values = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 1 : -1) * 1.7e308 * (0.5 + 0.5 * Math.abs(Math.sin(i))));
+    const table = parseTableText(`v\n${values.join('\n')}\n`, 'huge.csv');
+    const normalization = fitNormalization([table.columns[0]?.values as Float64Array], 'zscore');
+    const normalized = applyNormalization([table.columns[0]?.values as Float64Array], normalization)[0] as Float64Array;
+    assert.ok(normalized.some((value) => Math.abs(value) > 0.5));
+    assert.ok(normalized.every(Number.isFinite));
   });
 });
