@@ -193,15 +193,29 @@ function wholeTextTable(layout: DetectedLayout, text: string, source: string): P
 function textTable(text: string): ParsedTable {
   const normalised = normalizeLineEnds(text);
   const lines = normalised.endsWith('\n') ? normalised.slice(0, -1).split('\n') : normalised.split('\n');
+  const nonBlank = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== '');
+  const only = nonBlank.length === 1 ? nonBlank[0] : undefined;
+  const warnings =
+    only !== undefined && looksLikeHeaderLine(only.line)
+      ? [`line ${only.number}: "${only.line.trim().slice(0, 60)}" looks like a table header with no data rows below it; it is read as text`]
+      : [];
   return {
     format: 'text',
     delimiter: null,
     hasHeader: false,
     rows: lines.length,
     columns: [{ name: 'text', type: 'text', missing: 0 }],
-    warnings: [],
+    warnings,
     text: normalised,
   };
+}
+
+/** "a,b" or "time;value;label": two or more short names split by ',', ';' or a tab, none a number. */
+function looksLikeHeaderLine(line: string): boolean {
+  const delimiter = ['\t', ';', ','].find((candidate) => line.includes(candidate));
+  if (delimiter === undefined) return false;
+  const names = line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
+  return names.length >= 2 && names.every((name) => name !== '' && name.length <= 40 && !/^[-+.\d]/.test(name));
 }
 
 /** Whether `text` holds at least `count` line ends. */

@@ -15,7 +15,13 @@ import { loadTableFromFile, parseTableText } from '../../../src/data/parse/loadT
 import { LineEndNormalizer } from '../../../src/data/parse/lineEnds';
 import { MAX_COLUMNS } from '../../../src/data/parse/tableBuilder';
 import { readStrictJson } from '../../../src/modelFiles/json/strictJson';
+import { MIN_TRAINING_TEXT_CHARACTERS, prepareCharacterData } from '../../../src/data/prepare/characterTrainingData';
+import { selectColumns } from '../../../src/data/prepare/selectColumns';
+import { plainSettings, resolveSettings } from '../../../src/lab/settings/resolveSettings';
+import { fixture } from './fixtures';
 import { FileReadError, nodePlatform, readTextFile } from '../../../src/node/nodePlatform';
+
+const CHARACTER_SETTINGS = plainSettings(resolveSettings({ args: {} }).settings);
 
 let directory = '';
 before(() => {
@@ -243,5 +249,76 @@ describe('data hardening: normalising huge values (item 4)', () => {
     const normalized = applyNormalization([table.columns[0]?.values as Float64Array], normalization)[0] as Float64Array;
     assert.ok(normalized.some((value) => Math.abs(value) > 0.5));
     assert.ok(normalized.every(Number.isFinite));
+  });
+});
+
+describe('data hardening: comma decimals, footers, short rows, duplicate names (items 5–8)', () => {
+  it('warns of a likely decimal comma when the rows have more fields than the header names', () => {
+    const wider = parseTableText('x,y\n0,14,2\n1,5,3\n2,25,4\n3,1,5\n', 'cd.csv');
+    assert.ok(wider.warnings.some((w) => w.startsWith('line 1: the header has 2 names but the rows have 3 fields — "0,14" on line 2 looks like one number with a decimal comma') && w.includes('Quote such values ("0,14") or separate the fields with ";"')), wider.warnings.join('\n'));
+    const pairs = parseTableText('temp\n0,14\n1,25\n2,5\n3,75\n4,1\n', 'pairs.csv');
+    assert.ok(pairs.warnings.some((w) => w.startsWith('line 1: the header has 1 name but the rows have 2 fields — "0,14" on line 2')), pairs.warnings.join('\n'));
+    // No warning for an ordinary table.
+    assert.deepStrictEqual(parseTableText('x,y\n0,14\n1,15\n2,16\n', 'ok.csv').warnings, []);
+  });
+
+  it('suggests quoting a decimal comma in the too-many-fields error', async () => {
+    const error = await dataError(() => parseTableText('x,y\n0,14,2\n1,3\n2,4\n3,5\n', 'cd3.csv'));
+    assert.strictEqual(error.message, 'cd3.csv:2:3: this line has 3 fields but the table has 2. If "0,14" is one number with a decimal comma, quote it ("0,14") or separate the fields with ";"; otherwise remove the extra values.');
+  });
+
+  it('reads the airline-passengers export as 144 rows, 0 missing, naming the footer line', async () => {
+    const table = await loadTableFromFile(fixture('airline-passengers.csv'), nodePlatform);
+    assert.deepStrictEqual(
+      [table.rows, table.columns.map((c) => [c.name, c.type, c.missing])],
+      [144, [['Month', 'date', 0], ['Passengers', 'number', 0]]],
+    );
+    assert.deepStrictEqual(table.warnings, [
+      'skipped 1 blank line: line 146',
+      'line 147: skipped footer line ""International airline passengers: monthly totals in thou…" (not data)',
+    ]);
+    assert.strictEqual(values(table, 1)[143], 432);
+    // The same with the blank row saved as "," (an empty spreadsheet row), and with notes above the header.
+    const text = fs.readFileSync(fixture('airline-passengers.csv'), 'utf8');
+    const comma = parseTableText(text.replace('\n\n', '\n,\n'), 'comma.csv');
+    assert.deepStrictEqual([comma.rows, comma.columns[1]?.missing, comma.warnings[0]], [144, 0, 'skipped 1 blank line: line 146']);
+    // Inside the data an empty row is a time step of missing values, kept in its place.
+    const inside = parseTableText('a,b\n1,2\n,\n3,4\n,\n', 'inside.csv');
+    assert.deepStrictEqual([inside.rows, inside.columns[0]?.missing, Array.from(inside.rowLines ?? []), inside.warnings], [3, 1, [2, 3, 4], ['skipped 1 blank line: line 5']]);
+    const noted = parseTableText(`International airline passengers\nSource: Box and Jenkins (1976)\n${text}`, 'noted.csv');
+    assert.deepStrictEqual([noted.rows, noted.hasHeader, noted.columns[1]?.missing], [144, true, 0]);
+    assert.deepStrictEqual(noted.warnings.slice(0, 2), [
+      'line 1: skipped the line "International airline passengers" above the table',
+      'line 2: skipped the line "Source: Box and Jenkins (1976)" above the table',
+    ]);
+  });
+
+  it('still reports a short line of text in the middle of the data at its line', async () => {
+    const error = await dataError(() => parseTableText('t,v\n2020-01,1\nsee below\n2020-03,3\n2020-04,4\n', 'mid.csv'));
+    assert.deepStrictEqual([error.line, error.column], [3, 1]);
+  });
+
+  it('warns, naming the lines, when rows have fewer fields than the header', () => {
+    const table = parseTableText('a,b,c\n1,2,3\n4,5\n6,7,8\n9,10\n', 'short.csv');
+    assert.deepStrictEqual([table.rows, table.columns[2]?.missing], [4, 2]);
+    assert.deepStrictEqual(table.warnings, ["lines 3, 5: fewer fields than the table's 3; the fields that are not there are read as missing values"]);
+  });
+
+  it('warns about a header with no rows, and refuses to train characters on it', () => {
+    const table = parseTableText('a,b\n', 'header.csv');
+    assert.deepStrictEqual(table.warnings, ['line 1: "a,b" looks like a table header with no data rows below it; it is read as text']);
+    assert.throws(
+      () => prepareCharacterData(table, CHARACTER_SETTINGS, 'header.csv'),
+      (error: unknown) =>
+        error instanceof DataError && error.code === 'too-little-data' && error.message.startsWith(`header.csv: the text has only 4 characters; a character-level model needs at least ${MIN_TRAINING_TEXT_CHARACTERS} to learn from. line 1: "a,b"`),
+    );
+  });
+
+  it('refuses a column name shared by several columns, naming them by number', async () => {
+    const table = parseTableText('v,v,w,v\n1,2,3,4\n5,6,7,8\n', 'dup.csv');
+    const error = await dataError(() => selectColumns(table, 'v', 'dup.csv'));
+    assert.strictEqual(error.message, 'dup.csv: the name "v" is shared by columns 1, 2 and 4. Select the column by its number instead, e.g. --column 1 (or rename the columns in the header).');
+    assert.deepStrictEqual(selectColumns(table, '2', 'dup.csv').indices, [1]);
+    assert.deepStrictEqual(selectColumns(table, 'w', 'dup.csv').indices, [2]);
   });
 });
