@@ -45,7 +45,8 @@ export function topologyCommand(): CliCommand {
       }
       const recognition = recognizeTopology(text, { fileName: file });
       if (recognition.error !== null) {
-        return reportInputError(file, formatLineColumn(recognition.error.range.start), `malformed JSON: ${recognition.error.message}`);
+        const what = recognition.error.kind === 'shape' ? 'invalid model' : 'malformed JSON';
+        return reportInputError(file, formatLineColumn(recognition.error.range.start), `${what}: ${recognition.error.message}`);
       }
       process.stdout.write(booleanFlag(flags, 'json') ? `${JSON.stringify(topologySummary(recognition), null, 2)}\n` : humanReadable(recognition));
       return 0;
