@@ -41,7 +41,8 @@ async function runGrads(args: readonly string[]): Promise<number> {
     throw new CliInputError(`${path}: cannot read the case file (${reason})`);
   }
   // Strict JSON with a depth limit (src/modelFiles/json/jsonDepth.ts), located at line:column.
-  const reading = readStrictJson(text);
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON.
+  const reading = readStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!reading.ok) throw new CliInputError(`${path}:${reading.problem.line}:${reading.problem.column}: not valid JSON (${reading.problem.message})`);
   const json = reading.value;
   let result;

@@ -344,7 +344,8 @@ export function decimalCommaPair(fields: readonly string[]): string | undefined 
   for (let index = 0; index + 1 < fields.length; index += 1) {
     const whole = (fields[index] as string).trim();
     const fraction = (fields[index + 1] as string).trim();
-    if (/^[-+]?\d+$/.test(whole) && /^\d+$/.test(fraction)) return `${whole},${fraction}`;
+    // The whole part may carry thousands dots ("1.000,5", as Spanish spreadsheets write it).
+    if (/^[-+]?(\d+|\d{1,3}(\.\d{3})+)$/.test(whole) && /^\d+$/.test(fraction)) return `${whole},${fraction}`;
   }
   return undefined;
 }

@@ -258,6 +258,8 @@ describe('data hardening: comma decimals, footers, short rows, duplicate names (
     assert.ok(wider.warnings.some((w) => w.startsWith('line 1: the header has 2 names but the rows have 3 fields — "0,14" on line 2 looks like one number with a decimal comma') && w.includes('Quote such values ("0,14") or separate the fields with ";"')), wider.warnings.join('\n'));
     const pairs = parseTableText('temp\n0,14\n1,25\n2,5\n3,75\n4,1\n', 'pairs.csv');
     assert.ok(pairs.warnings.some((w) => w.startsWith('line 1: the header has 1 name but the rows have 2 fields — "0,14" on line 2')), pairs.warnings.join('\n'));
+    const thousands = parseTableText('v\n1.000,5\n2.000,5\n3.250,0\n', 'miles.csv');
+    assert.ok(thousands.warnings.some((w) => w.includes('"1.000,5" on line 2 looks like one number with a decimal comma')), thousands.warnings.join('\n'));
     // No warning for an ordinary table.
     assert.deepStrictEqual(parseTableText('x,y\n0,14\n1,15\n2,16\n', 'ok.csv').warnings, []);
   });
@@ -320,5 +322,40 @@ describe('data hardening: comma decimals, footers, short rows, duplicate names (
     assert.strictEqual(error.message, 'dup.csv: the name "v" is shared by columns 1, 2 and 4. Select the column by its number instead, e.g. --column 1 (or rename the columns in the header).');
     assert.deepStrictEqual(selectColumns(table, '2', 'dup.csv').indices, [1]);
     assert.deepStrictEqual(selectColumns(table, 'w', 'dup.csv').indices, [2]);
+  });
+});
+
+describe('data hardening: fuzzed input never crashes or hangs', () => {
+  it('truncations and bit flips of CSV, JSON and text give a table or a DataError, quickly', () => {
+    let state = 7;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const bases = [
+      'a,b\n1,2\n3,4\n5,6\n',
+      'x;y\n1,5;2\n3,25;4\n',
+      '"id","text"\n1,"hello, world"\n2,"multi\nline"\n3,"q ""x"""\n',
+      '{"__proto__": {"x": 1}, "sequences": [[1,2,3],[4,5,6,7]]}',
+      '[{"__proto__": 5, "v": 2}, {"__proto__": 6, "v": 3}]',
+      'v\nNaN\nInfinity\n1\n',
+      '\ufeffa,b\r1,2\r3,4\r',
+    ];
+    const started = Date.now();
+    for (const base of bases) {
+      for (let k = 0; k < 200; k += 1) {
+        const chars = base.split('');
+        const at = Math.floor(next() * chars.length);
+        chars[at] = String.fromCharCode((chars[at] as string).charCodeAt(0) ^ (1 << Math.floor(next() * 7)));
+        const text = chars.join('').slice(0, Math.floor(next() * (base.length + 5)));
+        try {
+          parseTableText(text, 'fuzz');
+        } catch (error) {
+          assert.ok(error instanceof DataError, `${JSON.stringify(text)}: ${String(error)}`);
+        }
+      }
+    }
+    assert.ok(Date.now() - started < 5000);
+    // __proto__ is an ordinary key: no prototype is touched, the column is read.
+    const records = parseTableText('[{"__proto__": 5, "v": 2}, {"__proto__": 6, "v": 3}]', 'proto.json');
+    assert.deepStrictEqual(records.columns.map((c) => c.name), ['__proto__', 'v']);
+    assert.strictEqual(({} as Record<string, unknown>)['x'], undefined);
   });
 });

@@ -83,3 +83,22 @@ describe('model files and gradient cases: nesting and what a path is (items 1, 2
     await assert.rejects(run('grads', '/dev/zero'), (error: unknown) => error instanceof CliInputError && error.message === '/dev/zero: this is a character device, not a regular file');
   });
 });
+
+describe('rnn-lab grads: a byte-order mark before the case', () => {
+  it('reads the case as without it', async () => {
+    const fixtures = path.resolve(__dirname, '../../../../test/fixtures/grad-cases');
+    const directory = mkdtempSync(path.join(tmpdir(), 'rnn-lab-bom-'));
+    try {
+      const text = readFileSync(path.join(fixtures, 'rnn_T5_I2_H3_O1_mse_last.input.json'), 'utf8');
+      const plain = path.join(directory, 'plain.json');
+      const marked = path.join(directory, 'marked.json');
+      writeFileSync(plain, text);
+      writeFileSync(marked, `\ufeff${text}`);
+      const [a, b] = [await run('grads', plain), await run('grads', marked)];
+      assert.deepEqual([a.code, b.code], [0, 0]);
+      assert.equal(b.stdout, a.stdout);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
