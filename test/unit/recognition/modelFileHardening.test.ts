@@ -102,3 +102,22 @@ describe('rnn-lab grads: a byte-order mark before the case', () => {
     }
   });
 });
+
+describe('rnn-lab sample and report: never read a device or a folder', () => {
+  it('name what the path is', async () => {
+    const { sampleCommand } = await import('../../../src/cli/sample/sampleCommand');
+    const { readRunRecord } = await import('../../../src/cli/report/readRunRecord');
+    const started = Date.now();
+    await assert.rejects(sampleCommand().run(['/dev/zero']), (error: unknown) => error instanceof CliInputError && error.message === '/dev/zero: this is a character device, not a regular file');
+    const directory = mkdtempSync(path.join(tmpdir(), 'rnn-lab-run-'));
+    try {
+      // A run folder whose run.json is itself a folder.
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(path.join(directory, 'run.json'));
+      await assert.rejects(readRunRecord(directory), (error: unknown) => error instanceof CliInputError && /run\.json: this is a folder, not a file$/.test(error.message));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+    assert.ok(Date.now() - started < 3000);
+  });
+});
