@@ -3,7 +3,9 @@
 // hand the prepared data to training. The training worker keeps one DataIntake per command so the table never crosses
 // back to the extension host; `rnn-lab train` holds the same conversation, and the demo runs it in one go (prepareFromSource). Data problems come
 // back as located DataErrorInfo, never thrown.
+import type { CancelSignal } from './cancel';
 import { DataError, dataErrorInfo } from './dataError';
+export { DataCancelled, isDataCancelled, type CancelSignal } from './cancel';
 import type { DataErrorInfo, DataSummary, IntakeChoices, MissingValuesInfo, PreparationSettings, TableOverview } from './intakeTypes';
 import { MISSING_LOCATIONS_SENT } from './intakeTypes';
 import { loadData, type DataSource } from './load';
@@ -41,11 +43,15 @@ export class DataIntake {
     return this.sha256;
   }
 
-  async load(source: DataSource, options: OverviewOptions & { readonly maxBytes: number }): Promise<IntakeLoadResult> {
+  /**
+   * `options.cancel`: `{ aborted }`, looked at every ~64k rows; once set, the load throws DataCancelled (data/cancel.ts)
+   * instead of resolving (a cancelled load is not a data error).
+   */
+  async load(source: DataSource, options: OverviewOptions & { readonly maxBytes: number; readonly cancel?: CancelSignal }): Promise<IntakeLoadResult> {
     this.label = source.label;
     this.group = options.group;
     try {
-      const loaded = await loadData(source, this.platform, { maxBytes: options.maxBytes });
+      const loaded = await loadData(source, this.platform, { maxBytes: options.maxBytes, ...(options.cancel !== undefined ? { cancel: options.cancel } : {}) });
       this.table = loaded.table;
       this.sha256 = loaded.sha256;
       this.overview = overviewTable(loaded.table, options);
@@ -55,7 +61,8 @@ export class DataIntake {
     }
   }
 
-  prepare(choices: IntakeChoices, settings: PreparationSettings): IntakePrepareResult {
+  /** `cancel`: as for `load`, looked at every ~64k windows; once set, throws DataCancelled. */
+  prepare(choices: IntakeChoices, settings: PreparationSettings, cancel?: CancelSignal): IntakePrepareResult {
     const { table, overview } = this;
     if (table === undefined || overview === undefined) {
       return { ok: false, error: { problem: 'no data was loaded before it was prepared', code: 'empty', source: this.label, hint: 'Load the data first.' } };
@@ -80,7 +87,7 @@ export class DataIntake {
           missing: { count: missing.count, rows: missing.rows.slice(0, MISSING_LOCATIONS_SENT), lines: missing.lines.slice(0, MISSING_LOCATIONS_SENT) },
         };
       }
-      const prepared = prepareForTraining(table, overview, choices, settings, this.label);
+      const prepared = prepareForTraining(table, overview, choices, settings, this.label, cancel);
       const recordedChoices = { ...choices, ...(this.group !== undefined ? { group: this.group } : {}) };
       this.prepared = { ...prepared, summary: { ...prepared.summary, fingerprint: this.sha256, choices: recordedChoices } };
       return { ok: true, prepared: this.prepared };
@@ -102,12 +109,12 @@ export class DataIntake {
 export async function prepareFromSource(
   source: DataSource,
   platform: DataPlatform,
-  options: OverviewOptions & { readonly maxBytes: number; readonly choices: IntakeChoices; readonly settings: PreparationSettings },
+  options: OverviewOptions & { readonly maxBytes: number; readonly choices: IntakeChoices; readonly settings: PreparationSettings; readonly cancel?: CancelSignal },
 ): Promise<{ readonly overview: TableOverview; readonly prepared: IntakePrepared }> {
   const intake = new DataIntake(platform);
   const loaded = await intake.load(source, options);
   if (!loaded.ok) throw new DataError(loaded.error.problem, loaded.error);
-  const prepared = intake.prepare(options.choices, options.settings);
+  const prepared = intake.prepare(options.choices, options.settings, options.cancel);
   if (!prepared.ok) throw new DataError(prepared.error.problem, prepared.error);
   return { overview: loaded.overview, prepared: prepared.prepared };
 }

@@ -3,6 +3,7 @@
 // tell whether it is reading the same data (`rnn-lab train --from-run`).
 import type { ParsedTable } from './parse/parsedTable';
 import { loadTableFromFile, parseTableText } from './parse/loadTable';
+import type { CancelSignal } from './cancel';
 import { sha256OfText, type DataPlatform } from './platform';
 
 export type DataSource =
@@ -20,11 +21,13 @@ export interface LoadedData {
 export interface LoadOptions {
   /** Refuse data larger than this many bytes. */
   readonly maxBytes: number;
+  /** Stops the load (DataCancelled), data/cancel.ts. */
+  readonly cancel?: CancelSignal;
 }
 
 export async function loadData(source: DataSource, platform: DataPlatform, options: LoadOptions): Promise<LoadedData> {
   if (source.kind === 'text') {
-    const table = parseTableText(source.text, source.label, { maxBytes: options.maxBytes });
+    const table = parseTableText(source.text, source.label, { maxBytes: options.maxBytes, ...(options.cancel !== undefined ? { cancel: options.cancel } : {}) });
     return { table, sha256: await sha256OfText(platform, source.text) };
   }
   const hash = platform.sha256();
@@ -32,6 +35,7 @@ export async function loadData(source: DataSource, platform: DataPlatform, optio
     maxBytes: options.maxBytes,
     sourceName: source.label,
     onBytes: (bytes) => hash.update(bytes),
+    ...(options.cancel !== undefined ? { cancel: options.cancel } : {}),
   });
   return { table, sha256: await hash.digestHex() };
 }

@@ -5,6 +5,7 @@ import { readRnnConfig } from './rnnConfig/readRnnConfig';
 import { classifyKerasModel } from './keras/classifyKerasModel';
 import { walkModel } from './keras/kerasGraphWalk';
 import { emptyObservations } from './keras/kerasLayerRules';
+import { findShapeProblem } from './keras/shapeChecks';
 import { lectureExample } from './lectureTopologies';
 import { parseLocatedJson } from './json/locatedJson';
 import { locateModel } from './modelDocument';
@@ -44,6 +45,12 @@ export function recognizeTopology(text: string, options: RecognizeOptions = {}):
     };
   }
 
+  // A negative or fractional shape would be read as an input length of −30: refused, located, before the walk.
+  const shapeProblem = findShapeProblem(parsed.root);
+  if (shapeProblem !== undefined) {
+    const range = lines.range(shapeProblem.offset, shapeProblem.length);
+    return { ...unclassified(located.format, `invalid model: ${shapeProblem.message}`), error: { message: shapeProblem.message, range, kind: 'shape' } };
+  }
   const observations = emptyObservations();
   const walk = walkModel(located.model, observations);
   const decided = classifyKerasModel(walk, observations);

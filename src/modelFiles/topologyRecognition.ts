@@ -32,7 +32,8 @@ export interface TopologyRecognition {
   /** The layers array of a Keras/TF.js model, when there is one. */
   readonly layersRange: SourceRange | null;
   /** Malformed JSON or an unreadable model: message and where. */
-  readonly error: { readonly message: string; readonly range: SourceRange } | null;
+  /** `kind` 'shape': valid JSON, but a shape or size Keras would not accept (keras/shapeChecks.ts); else a syntax error. */
+  readonly error: { readonly message: string; readonly range: SourceRange; readonly kind?: 'syntax' | 'shape' } | null;
 }
 
 /** The fields `rnn-lab topology --json` prints, exactly these. */

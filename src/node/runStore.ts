@@ -4,6 +4,7 @@
 // No vscode import, so unit tests exercise it on a temporary folder.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readTextFile } from './nodePlatform';
 import type { RunRecord } from '../lab/runs/runRecord';
 import { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
 export { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
@@ -86,7 +87,8 @@ export class RunStore {
   }
 
   async read(runJsonPath: string): Promise<RunRecord> {
-    const text = await fs.readFile(runJsonPath, 'utf8');
+    // A regular file of at most 64 MB (nodePlatform.ts): a run folder is never trusted to hold one.
+    const text = await readTextFile(runJsonPath);
     let value: unknown;
     try {
       value = JSON.parse(text);

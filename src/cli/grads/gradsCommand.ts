@@ -1,9 +1,10 @@
 // `rnn-lab grads CASE.json` — one forward + backward pass in float64, no update; input and output in the gradient
 // case format (src/engine/gradCase.ts, README "Gradient cases"). A malformed case is one line naming the field
 // path, exit 2.
-import { readFile } from 'node:fs/promises';
+import { FileReadError, readTextFile } from '../../node/nodePlatform';
 import { CliInputError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, requirePositionals } from '../flags';
+import { readStrictJson } from '../../modelFiles/json/strictJson';
 import { GradCaseError, parseGradCase, runGradCase } from '../../engine/gradCase';
 
 const FLAGS = {
@@ -33,18 +34,17 @@ async function runGrads(args: readonly string[]): Promise<number> {
   const [path] = requirePositionals('grads', flags, ['CASE.json']) as [string];
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (error) {
+    if (error instanceof FileReadError) throw new CliInputError(error.message);
     const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'unreadable';
     throw new CliInputError(`${path}: cannot read the case file (${reason})`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CliInputError(`${path}: not valid JSON (${detail})`);
-  }
+  // Strict JSON with a depth limit (src/modelFiles/json/jsonDepth.ts), located at line:column.
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON.
+  const reading = readStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!reading.ok) throw new CliInputError(`${path}:${reading.problem.line}:${reading.problem.column}: not valid JSON (${reading.problem.message})`);
+  const json = reading.value;
   let result;
   try {
     result = runGradCase(parseGradCase(json));

@@ -1,7 +1,7 @@
 // Reads RUN_DIR/run.json for `rnn-lab report` through the one run-record check (parseRunRecord: field paths such as
 // `run.epochs[3].trainLoss`, the sourced config values and data shapes the charts read, the version). Every problem
 // is a CliInputError naming the file and the field: exit 2.
-import { readFile } from 'node:fs/promises';
+import { FileReadError, readTextFile } from '../../node/nodePlatform';
 import * as path from 'node:path';
 import { parseRunRecord } from '../../protocol/runRecordCheck';
 import type { RunRecord } from '../../lab/runs/runRecord';
@@ -22,8 +22,9 @@ export async function readRunRecord(runPath: string): Promise<{ record: RunRecor
   const file = path.basename(runPath) === RUN_FILE_NAME ? runPath : path.join(runPath, RUN_FILE_NAME);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
+    if (error instanceof FileReadError) throw new CliInputError(error.message);
     const code = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'read failed';
     throw new CliInputError(`${file}: cannot read the run record (${code}); RUN_DIR must be a run folder holding run.json, e.g. .rnn-lab/runs/<timestamp>-<name>`);
   }

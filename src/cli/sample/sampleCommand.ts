@@ -2,7 +2,7 @@
 // saved by `rnn-lab train FILE.txt --save MODEL.json` or by the editor (a run's model.json): the prime is read first,
 // then each next character is drawn from softmax(ŷ/T) (docs/maths.md "Losses"), seeded, greedy (argmax) as T → 0.
 // The same sampler as the training panel's "Text sample" card (engine/sampling.ts).
-import { readFile } from 'node:fs/promises';
+import { FileReadError, readTextFile } from '../../node/nodePlatform';
 import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, integerFlag, numberFlag, parseFlags, requirePositionals, stringFlag } from '../flags';
 import { GREEDY_TEMPERATURE, MAX_SAMPLE_LENGTH, MAX_TEMPERATURE, SamplingError, sampleText } from '../../engine/sampling';
@@ -51,8 +51,10 @@ async function runSample(args: readonly string[]): Promise<number> {
   const prime = stringFlag(flags, 'prime') ?? DEFAULTS.prime;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (error) {
+    // Not a regular file, or over 64 MB: `MODEL.json: this is a folder, not a file` (src/node/nodePlatform.ts).
+    if (error instanceof FileReadError) throw new CliInputError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliInputError(`${path}: cannot read the model file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)})`);
   }

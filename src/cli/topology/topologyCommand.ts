@@ -1,7 +1,7 @@
 // `rnn-lab topology FILE [--json]`: the lecture topology of a model file (*.rnn.json, Keras model.to_json(),
 // TensorFlow.js model.json). With --json prints exactly {topology, example, inputLength, outputLength, cells, reason}.
 // A file that cannot be read or is not valid JSON: `FILE:line:column: message` on stderr, exit 2.
-import { readFileSync } from 'node:fs';
+import { FileReadError, readTextFile } from '../../node/nodePlatform';
 import { CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, requirePositionals } from '../flags';
 import { LECTURE_TOPOLOGIES } from '../../modelFiles/lectureTopologies';
@@ -34,13 +34,19 @@ export function topologyCommand(): CliCommand {
       const [file = ''] = requirePositionals('topology', flags, ['FILE']);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = await readTextFile(file);
       } catch (error) {
+        // Not a regular file, or over the size limit: `FILE: what it is` (src/node/nodePlatform.ts).
+        if (error instanceof FileReadError) {
+          process.stderr.write(`${error.message}\n`);
+          return 2;
+        }
         return reportInputError(file, '1:1', `cannot read the file: ${describeReadError(error)}`);
       }
       const recognition = recognizeTopology(text, { fileName: file });
       if (recognition.error !== null) {
-        return reportInputError(file, formatLineColumn(recognition.error.range.start), `malformed JSON: ${recognition.error.message}`);
+        const what = recognition.error.kind === 'shape' ? 'invalid model' : 'malformed JSON';
+        return reportInputError(file, formatLineColumn(recognition.error.range.start), `${what}: ${recognition.error.message}`);
       }
       process.stdout.write(booleanFlag(flags, 'json') ? `${JSON.stringify(topologySummary(recognition), null, 2)}\n` : humanReadable(recognition));
       return 0;

@@ -1,12 +1,14 @@
 // Parsing text or a file into a ParsedTable, or a DataError that says where and how to fix it. Files are read in chunks
 // through the platform (data/platform.ts), parsed while they stream, and refused at once when over the size limit.
+import { CANCEL_CHECK_INTERVAL, DataCancelled, throwIfCancelled, type CancelSignal } from '../cancel';
 import { DataError } from '../dataError';
-import type { DataPlatform } from '../platform';
+import { notAFileProblem, type DataPlatform } from '../platform';
 import { parseJsonTable } from './jsonTable';
+import { LineEndNormalizer, normalizeLineEnds } from './lineEnds';
 import { NumberListBuilder } from './numberListBuilder';
 import type { ParsedTable } from './parsedTable';
 import { RecordSplitter, type DelimitedRecord } from './recordSplitter';
-import { detectLayout, type DetectedLayout } from './sniffFormat';
+import { detectLayout, SNIFF_MIN_LINES, type DetectedLayout } from './sniffFormat';
 import { DelimitedTableBuilder } from './tableBuilder';
 import { assertTextHasNoNul, StrictUtf8Decoder } from './textDecoding';
 
@@ -17,6 +19,8 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Bytes read before the layout is guessed (the rest streams through the chosen parser). */
 const SNIFF_BYTES = 64 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
+/** Most characters held back for the guess when the lines are very long. */
+const MAX_SNIFF_CHARS = 16 * 1024 * 1024;
 
 export interface LoadTableOptions {
   /** Refuse input larger than this many bytes (default DEFAULT_MAX_BYTES). */
@@ -25,6 +29,8 @@ export interface LoadTableOptions {
   readonly sourceName?: string;
   /** Sees every chunk of the file's bytes, in order (to hash what was read). */
   readonly onBytes?: (bytes: Uint8Array) => void;
+  /** Looked at between pieces of PIECE_CHARS characters (≤ 64k lines); set → DataCancelled (data/cancel.ts). */
+  readonly cancel?: CancelSignal;
 }
 
 /** Parses text already in memory (an editor selection or document). `sourceName` starts every error message. */
@@ -33,12 +39,12 @@ export function parseTableText(text: string, sourceName: string, options: LoadTa
   const bytes = utf8Length(text);
   if (bytes > maxBytes) throw tooLargeError(sourceName, bytes, maxBytes);
   assertTextHasNoNul(text, sourceName);
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const clean = normalizeLineEnds(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const layout = detectLayout(clean, true);
   const whole = wholeTextTable(layout, clean, sourceName);
   if (whole !== null) return whole;
   const parser = streamingParser(layout, sourceName);
-  parser.push(clean);
+  pushInPieces(parser, clean, options.cancel, sourceName);
   return parser.finish();
 }
 
@@ -49,8 +55,8 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   let size: number;
   try {
     const info = await platform.stat(path);
-    if (info.kind === 'directory') throw ioError(source, 'this is a folder, not a file', 'Give the path of a data file.');
-    if (info.kind === 'other') throw ioError(source, 'this is not a regular file (a device, pipe or socket)', 'Give the path of a data file.');
+    // Never opened unless regular: /dev/zero never ends, and opening a FIFO blocks until something writes to it.
+    if (info.kind !== 'file') throw ioError(source, notAFileProblem(info.kind), 'Give the path of a data file.');
     size = info.size;
   } catch (error) {
     if (error instanceof DataError) throw error;
@@ -59,30 +65,38 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   if (size > maxBytes) throw tooLargeError(source, size, maxBytes);
 
   const decoder = new StrictUtf8Decoder(source);
+  const lineEnds = new LineEndNormalizer();
   let head = '';
   let parser: StreamingParser | null = null;
   let layout: DetectedLayout | null = null;
   let wholeText: string[] | null = null;
   try {
+    let bytesRead = 0;
     for await (const chunk of platform.readChunks(path, READ_CHUNK_BYTES)) {
+      // The size was checked before reading, but a file can grow while it is read (a log being written).
+      bytesRead += chunk.length;
+      if (bytesRead > maxBytes) throw tooLargeError(source, bytesRead, maxBytes);
       options.onBytes?.(chunk);
-      let text = decoder.decode(chunk);
+      let text = lineEnds.push(decoder.decode(chunk));
       if (layout === null) {
         head += text;
-        if (head.length < SNIFF_BYTES) continue;
+        // Enough to guess from: 64K characters holding SNIFF_MIN_LINES whole lines (wide rows need more), at most
+        // MAX_SNIFF_CHARS; the rest then streams.
+        if (head.length < SNIFF_BYTES || (head.length < MAX_SNIFF_CHARS && !hasLines(head, SNIFF_MIN_LINES))) continue;
         text = stripBom(head);
         layout = detectLayout(text, false);
         if (layout.kind === 'json' || layout.kind === 'text' || layout.kind === 'empty') wholeText = [];
         else parser = streamingParser(layout, source);
       }
+      throwIfCancelled(options.cancel, source);
       if (wholeText !== null) wholeText.push(text);
-      else parser?.push(text);
+      else if (parser !== null) pushInPieces(parser, text, options.cancel, source);
     }
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (error instanceof DataError || error instanceof DataCancelled) throw error;
     throw ioError(source, `cannot read the file (${describeIoError(error)})`, 'Check the path and the file permissions.');
   }
-  const tail = decoder.decode(new Uint8Array(0), true);
+  const tail = lineEnds.push(decoder.decode(new Uint8Array(0), true), true);
   if (layout === null) {
     // The whole file fitted in the sniffing window.
     const text = stripBom(head + tail);
@@ -90,7 +104,7 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
     const whole = wholeTextTable(smallLayout, text, source);
     if (whole !== null) return whole;
     const smallParser = streamingParser(smallLayout, source);
-    smallParser.push(text);
+    pushInPieces(smallParser, text, options.cancel, source);
     return smallParser.finish();
   }
   if (wholeText !== null) {
@@ -99,6 +113,20 @@ export async function loadTableFromFile(path: string, platform: DataPlatform, op
   }
   parser?.push(tail);
   return (parser as StreamingParser).finish();
+}
+
+/** Characters parsed between two looks at the cancel signal: at most 64k lines of one digit and a line end. */
+const PIECE_CHARS = 2 * CANCEL_CHECK_INTERVAL;
+
+function pushInPieces(parser: StreamingParser, text: string, cancel: CancelSignal | undefined, source: string): void {
+  if (cancel === undefined) {
+    parser.push(text);
+    return;
+  }
+  for (let start = 0; start < text.length; start += PIECE_CHARS) {
+    throwIfCancelled(cancel, source);
+    parser.push(text.slice(start, start + PIECE_CHARS));
+  }
 }
 
 interface StreamingParser {
@@ -163,17 +191,42 @@ function wholeTextTable(layout: DetectedLayout, text: string, source: string): P
 
 /** Prose for a character-level model: the text is kept whole; rows are its lines. */
 function textTable(text: string): ParsedTable {
-  const normalised = text.replace(/\r\n/g, '\n');
+  const normalised = normalizeLineEnds(text);
   const lines = normalised.endsWith('\n') ? normalised.slice(0, -1).split('\n') : normalised.split('\n');
+  const nonBlank = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== '');
+  const only = nonBlank.length === 1 ? nonBlank[0] : undefined;
+  const warnings =
+    only !== undefined && looksLikeHeaderLine(only.line)
+      ? [`line ${only.number}: "${only.line.trim().slice(0, 60)}" looks like a table header with no data rows below it; it is read as text`]
+      : [];
   return {
     format: 'text',
     delimiter: null,
     hasHeader: false,
     rows: lines.length,
     columns: [{ name: 'text', type: 'text', missing: 0 }],
-    warnings: [],
+    warnings,
     text: normalised,
   };
+}
+
+/** "a,b" or "time;value;label": two or more short names split by ',', ';' or a tab, none a number. */
+function looksLikeHeaderLine(line: string): boolean {
+  const delimiter = ['\t', ';', ','].find((candidate) => line.includes(candidate));
+  if (delimiter === undefined) return false;
+  const names = line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
+  return names.length >= 2 && names.every((name) => name !== '' && name.length <= 40 && !/^[-+.\d]/.test(name));
+}
+
+/** Whether `text` holds at least `count` line ends. */
+function hasLines(text: string, count: number): boolean {
+  let from = 0;
+  for (let line = 0; line < count; line += 1) {
+    const newline = text.indexOf('\n', from);
+    if (newline < 0) return false;
+    from = newline + 1;
+  }
+  return true;
 }
 
 /** Bytes of `text` in UTF-8, without encoding it. */

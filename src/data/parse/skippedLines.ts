@@ -18,6 +18,8 @@ export class SkippedLines {
   private readonly blankLines: number[] = [];
   private readonly commentLines: number[] = [];
   private readonly pendingJunk: PendingJunk[] = [];
+  private readonly shortLines: number[] = [];
+  private fieldCount = 0;
 
   blank(line: number): void {
     this.blankLines.push(line);
@@ -25,6 +27,12 @@ export class SkippedLines {
 
   comment(line: number): void {
     this.commentLines.push(line);
+  }
+
+  /** A data row with fewer fields than the table: its missing fields are read as missing values, with a warning. */
+  shortRow(line: number, fieldCount: number): void {
+    this.shortLines.push(line);
+    this.fieldCount = fieldCount;
   }
 
   /** A line that could be a footer: held back until we know whether data follows it. */
@@ -42,6 +50,11 @@ export class SkippedLines {
     const warnings: string[] = [];
     if (this.blankLines.length > 0) warnings.push(`skipped ${plural(this.blankLines.length, 'blank line')}: ${listLines(this.blankLines)}`);
     if (this.commentLines.length > 0) warnings.push(`skipped ${plural(this.commentLines.length, 'comment line')}: ${listLines(this.commentLines)}`);
+    if (this.shortLines.length > 0) {
+      warnings.push(
+        `${listLines(this.shortLines)}: fewer fields than the table's ${this.fieldCount}; the fields that are not there are read as missing values`,
+      );
+    }
     for (const junk of this.pendingJunk) {
       warnings.push(`line ${junk.line}: skipped footer line "${shorten(junk.raw.trim())}" (not data)`);
     }

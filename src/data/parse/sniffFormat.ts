@@ -21,6 +21,8 @@ export type DetectedLayout =
     };
 
 const SNIFF_CHARS = 64 * 1024;
+/** Complete lines the sniffer wants to see, reading past SNIFF_CHARS for them (a header and two rows). */
+export const SNIFF_MIN_LINES = 3;
 /** Tried in this order: a tab is never part of a number, ';' only in decimal-comma files, ',' last. */
 const TABLE_DELIMITERS = [
   ['\t', 'tsv'],
@@ -41,10 +43,13 @@ export function detectLayout(sample: string, complete: boolean): DetectedLayout 
   if (firstChar === undefined) return { kind: 'empty' };
   if (firstChar === '[' || firstChar === '{') return { kind: 'json' };
 
-  // Guess from the first 64K characters only (the real parse reads everything); cut at a line end.
-  const head = sample.length > SNIFF_CHARS ? sample.slice(0, SNIFF_CHARS) : sample;
+  // Guess from the first 64K characters (the real parse reads everything), or more when that holds fewer than
+  // SNIFF_MIN_LINES whole lines (very wide rows); cut at a line end. A single line longer than everything given (a
+  // 120 kB list of numbers on one line) is cut after its last complete separator instead: its start is what there is.
+  const head = sample.slice(0, sniffLength(sample));
   const whole = complete && head.length === sample.length;
-  const usable = whole ? head : head.slice(0, Math.max(0, head.lastIndexOf('\n')));
+  const lastNewline = head.lastIndexOf('\n');
+  const usable = whole ? head : lastNewline >= 0 ? head.slice(0, lastNewline) : head.slice(0, lastSeparator(head));
   const lines = meaningfulLines(usable);
   if (lines.length === 0) return { kind: 'empty' };
 
@@ -88,6 +93,26 @@ export function detectLayout(sample: string, complete: boolean): DetectedLayout 
     return { kind: 'number-list', ...numberListSeparator(lines) };
   }
   return { kind: 'text' };
+}
+
+/** SNIFF_CHARS, or up to the end of the SNIFF_MIN_LINES-th line when that is further, or all of `sample`. */
+function sniffLength(sample: string): number {
+  let end = 0;
+  for (let line = 0; line < SNIFF_MIN_LINES; line += 1) {
+    const newline = sample.indexOf('\n', end);
+    if (newline < 0) return sample.length;
+    end = newline + 1;
+  }
+  return Math.max(end, Math.min(SNIFF_CHARS, sample.length));
+}
+
+/** Offset of the last ',', ';', tab or space: the cut-off field after it is left out. */
+function lastSeparator(text: string): number {
+  for (let index = text.length - 1; index >= 0; index -= 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2c || code === 0x3b || code === 0x09 || code === 0x20) return index;
+  }
+  return 0;
 }
 
 function meaningfulLines(text: string): string[] {

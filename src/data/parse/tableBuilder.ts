@@ -1,6 +1,6 @@
 // Turns delimited records into typed columns while they stream in. The first records are held back to decide
 // the header and each column's type; after that every record goes straight into growable arrays.
-import { isMissingMarker, isSeparatorDirective, looksLikeMistypedNumber, readNumber } from './cellValues';
+import { isMissingMarker, isSeparatorDirective, looksLikeDate, looksLikeMistypedNumber, looksLikeNumber, readNumber } from './cellValues';
 import { notANumberError, notFiniteError } from './cellErrors';
 import { firstRecordIsHeader, inferColumnType } from './columnTypes';
 import { DataError } from '../dataError';
@@ -9,6 +9,15 @@ import { scanPlainDecimal, terminatorTable } from './plainDecimal';
 import type { ColumnType, ParsedTable } from './parsedTable';
 import type { DelimitedRecord, FieldDelimiter } from './recordSplitter';
 import { MAX_FOOTER_LINES, SkippedLines } from './skippedLines';
+
+/**
+ * Most columns a table may have. Each column is typed from a sample and grows its own array (8 kB to start), so
+ * 10⁵ columns cost about 1 GB before a single row; no recurrent network in the lecture has 10⁴ inputs.
+ */
+export const MAX_COLUMNS = 10_000;
+
+/** Most note lines above a table (title, source, units) skipped before the header. */
+const MAX_PREAMBLE_LINES = 10;
 
 /** Records looked at before deciding header and types (more than enough to outvote a few odd cells). */
 const TYPE_SAMPLE_RECORDS = 500;
@@ -39,12 +48,21 @@ export class DelimitedTableBuilder {
   private scratch = new Float64Array(0);
   private scratchTexts: string[] = [];
   private readonly terminators: Uint8Array;
+  /** Lines of all-empty records (",,") not yet known to be inside the data. */
+  private emptyRows: number[] = [];
 
   constructor(
     private readonly layout: TableLayout,
     private readonly source: string,
   ) {
     this.terminators = terminatorTable(layout.delimiter);
+    if (layout.fieldCount > MAX_COLUMNS) {
+      throw new DataError(`the table has ${layout.fieldCount} columns, more than the ${MAX_COLUMNS} RNN Lab reads`, {
+        code: 'too-large',
+        source,
+        hint: `Keep only the columns to learn from (at most ${MAX_COLUMNS}), e.g. with cut -d, -f1-${Math.min(10, MAX_COLUMNS)} or a spreadsheet.`,
+      });
+    }
   }
 
   /** Receives every record from the RecordSplitter, in order. */
@@ -71,6 +89,8 @@ export class DelimitedTableBuilder {
 
   finish(): ParsedTable {
     if (this.sample !== null) this.decideSchema(true);
+    for (const line of this.emptyRows) this.skipped.blank(line);
+    this.emptyRows = [];
     if (this.rowLines.length === 0) {
       throw new DataError('no data rows found', {
         code: 'empty',
@@ -99,18 +119,17 @@ export class DelimitedTableBuilder {
     this.sample = null;
     const { fieldCount, decimalComma } = this.layout;
     // A title or note above the table ("Exported from …") has another shape than the rows: skip it.
+    // Several notes are allowed (a title, "Source: …"), as long as at least two records of the table follow them.
     let preamble = 0;
-    while (
-      fieldCount >= 2 &&
-      preamble < MAX_FOOTER_LINES &&
-      sample.length - preamble >= 2 &&
-      (sample[preamble] as DelimitedRecord).fields.length !== fieldCount &&
-      (sample[preamble + 1] as DelimitedRecord).fields.length === fieldCount
-    ) {
-      const skipped = sample[preamble] as DelimitedRecord;
-      this.extraWarnings.push(`line ${skipped.line}: skipped the line "${shorten(skipped.raw.trim())}" above the table`);
-      preamble += 1;
+    if (fieldCount >= 2) {
+      let first = 0;
+      while (first < MAX_PREAMBLE_LINES && first < sample.length && (sample[first] as DelimitedRecord).fields.length !== fieldCount) first += 1;
+      if (first < MAX_PREAMBLE_LINES && sample.length - first >= 2) preamble = first;
     }
+    for (const skipped of sample.slice(0, preamble)) {
+      this.extraWarnings.push(`line ${skipped.line}: skipped the line "${shorten(skipped.raw.trim())}" above the table`);
+    }
+    this.warnOfDecimalCommas(sample, preamble);
     sample.splice(0, preamble);
     this.scratch = new Float64Array(fieldCount);
     const cells = sample.map((record) => record.fields);
@@ -188,6 +207,7 @@ export class DelimitedTableBuilder {
     }
     if (position !== length) return false;
     this.skipped.dataRow();
+    this.flushEmptyRows();
     for (let column = 0; column < fieldCount; column += 1) {
       const sink = this.columns[column] as ColumnSink;
       if (sink.numbers !== undefined) sink.numbers.push(values[column] as number);
@@ -200,16 +220,42 @@ export class DelimitedTableBuilder {
   private addRecord(record: DelimitedRecord): void {
     const { fieldCount, decimalComma, delimiter } = this.layout;
     let fields = record.fields;
+    // ",,": a spreadsheet's empty row. Inside the data it is a row of missing values (a time step without data);
+    // after the last row it is a blank line (held back until a data row or the end of the input decides).
+    if (fields.length > 1 && fields.every((cell) => cell.trim() === '')) {
+      this.emptyRows.push(record.line);
+      return;
+    }
+    if (fields.length < fieldCount) {
+      // A short line with a cell its column cannot hold (a sentence under a date or number column) is not a row:
+      // a footer ("International airline passengers: … Jan 49 ? Dec 60") if nothing but footers follows it.
+      const misfit = fields.findIndex((cell, column) => !this.cellFits(cell, column));
+      if (misfit >= 0) {
+        const error = new DataError(`this line has ${fields.length} field${fields.length === 1 ? '' : 's'} but the table has ${fieldCount}, and "${shorten(fields[misfit]?.trim() ?? '')}" is not a value of column ${misfit + 1} "${this.columns[misfit]?.name ?? ''}"`, {
+          code: 'not-a-number',
+          source: this.source,
+          line: record.line,
+          column: misfit + 1,
+          hint: 'Remove the line, or complete it with a value for every column.',
+        });
+        this.skipped.possibleFooter(error, record.line, record.raw);
+        return;
+      }
+    }
     if (fields.length > fieldCount) {
       if (fields.slice(fieldCount).every((cell) => cell.trim() === '')) {
         fields = fields.slice(0, fieldCount); // a trailing delimiter, as spreadsheets sometimes write
       } else {
+        const pair = delimiter === ',' ? decimalCommaPair(fields) : undefined;
         const error = new DataError(`this line has ${fields.length} fields but the table has ${fieldCount}`, {
           code: 'too-many-fields',
           source: this.source,
           line: record.line,
           column: fieldCount + 1,
-          hint: `Quote fields that contain "${delimiter === '\t' ? '\\t' : delimiter}" ("like, this"), or remove the extra values.`,
+          hint:
+            pair !== undefined
+              ? `If "${pair}" is one number with a decimal comma, quote it ("${pair}") or separate the fields with ";"; otherwise remove the extra values.`
+              : `Quote fields that contain "${delimiter === '\t' ? '\\t' : delimiter}" ("like, this"), or remove the extra values.`,
         });
         this.skipped.possibleFooter(error, record.line, record.raw);
         return;
@@ -240,6 +286,8 @@ export class DelimitedTableBuilder {
       parsed[column] = reading.value;
     }
     this.skipped.dataRow();
+    this.flushEmptyRows();
+    if (fields.length < fieldCount) this.skipped.shortRow(record.line, fieldCount);
     for (let column = 0; column < fieldCount; column += 1) {
       const sink = this.columns[column] as ColumnSink;
       const cell = fields[column] ?? '';
@@ -250,6 +298,56 @@ export class DelimitedTableBuilder {
     }
     this.rowLines.push(record.line);
   }
+
+  /** Empty records followed by a data row: rows of missing values, in their place. */
+  private flushEmptyRows(): void {
+    if (this.emptyRows.length === 0) return;
+    for (const line of this.emptyRows) {
+      for (const sink of this.columns) {
+        sink.missing += 1;
+        sink.numbers?.push(NaN);
+        sink.texts?.push('');
+      }
+      this.rowLines.push(line);
+    }
+    this.emptyRows = [];
+  }
+
+  /**
+   * "x,y" above rows of three fields like "0,14,2": with ',' as the delimiter an unquoted decimal comma splits one
+   * number into two, so the rows have more fields than the header names. Said once, naming both lines.
+   */
+  private warnOfDecimalCommas(sample: readonly DelimitedRecord[], preamble: number): void {
+    const header = sample[preamble - 1];
+    const row = sample[preamble];
+    const { delimiter, fieldCount, decimalComma } = this.layout;
+    if (delimiter !== ',' || header === undefined || row === undefined || header.fields.length >= fieldCount) return;
+    if (header.fields.some((cell) => looksLikeNumber(cell, decimalComma) || cell.trim() === '')) return;
+    const pair = decimalCommaPair(row.fields);
+    if (pair === undefined) return;
+    this.extraWarnings.push(
+      `line ${header.line}: the header has ${header.fields.length} name${header.fields.length === 1 ? '' : 's'} but the rows have ${fieldCount} fields — "${pair}" on line ${row.line} looks like one number with a decimal comma, split in two by the "," delimiter. Quote such values ("${pair}") or separate the fields with ";"`,
+    );
+  }
+
+  /** Whether a cell fits its column: a missing marker anywhere, a number in a number column, a date (or number) in a date column. */
+  private cellFits(cell: string, column: number): boolean {
+    const sink = this.columns[column];
+    if (sink === undefined || isMissingMarker(cell) || sink.type === 'text') return true;
+    if (sink.type === 'number') return !Number.isNaN(readNumber(cell, this.layout.decimalComma).value);
+    return looksLikeDate(cell) || looksLikeNumber(cell, this.layout.decimalComma);
+  }
+}
+
+/** The first two adjacent fields that read as one decimal-comma number ("0" and "14" → "0,14"), if any. */
+export function decimalCommaPair(fields: readonly string[]): string | undefined {
+  for (let index = 0; index + 1 < fields.length; index += 1) {
+    const whole = (fields[index] as string).trim();
+    const fraction = (fields[index + 1] as string).trim();
+    // The whole part may carry thousands dots ("1.000,5", as Spanish spreadsheets write it).
+    if (/^[-+]?(\d+|\d{1,3}(\.\d{3})+)$/.test(whole) && /^\d+$/.test(fraction)) return `${whole},${fraction}`;
+  }
+  return undefined;
 }
 
 function shorten(text: string): string {

@@ -3,6 +3,8 @@
 // cross-entropy, docs/maths.md "Losses"). Also labelled sentences for many-to-one classification (sentiment).
 import type { SequenceDataset, SequenceExample } from '../../engine/dataset';
 import { DataError } from '../dataError';
+import { CANCEL_CHECK_MASK, throwIfCancelled, type CancelSignal } from '../cancel';
+import { assertPreparedDataFits } from '../memoryEstimate';
 import type { ParsedTable } from '../parse/parsedTable';
 
 export interface CharacterVocabulary {
@@ -40,6 +42,9 @@ export interface CharacterWindowSpec {
   /** Characters between window starts; default T (consecutive, non-overlapping chunks as in min-char-rnn). */
   readonly stride?: number;
   readonly source?: string;
+  /** Most bytes the windows may take (default PREPARED_DATA_BUDGET_BYTES). */
+  readonly memoryBudget?: number;
+  readonly cancel?: CancelSignal;
 }
 
 export interface CharacterDataset {
@@ -68,8 +73,16 @@ export function makeCharacterWindows(text: string, spec: CharacterWindowSpec): C
       hint: 'Use a shorter window (--window) or a longer text.',
     });
   }
+  // One-hot windows take 8·T·V bytes each: refused before allocating when they would not fit (memoryEstimate.ts).
+  const windows = Math.floor((codes.length - window - 1) / stride) + 1;
+  assertPreparedDataFits(
+    { windows, inputLength: window, inputSize: size, targetLength: window, outputSize: 0, targetClasses: window },
+    { source, unit: 'characters' },
+    spec.memoryBudget,
+  );
   const examples: SequenceExample[] = [];
   for (let start = 0; start + window + 1 <= codes.length; start += stride) {
+    if ((examples.length & CANCEL_CHECK_MASK) === 0) throwIfCancelled(spec.cancel, source);
     const inputs = new Float64Array(window * size);
     for (let step = 0; step < window; step += 1) inputs[step * size + (codes[start + step] as number)] = 1;
     examples.push({

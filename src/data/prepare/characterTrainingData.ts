@@ -6,6 +6,7 @@
 import type { SequenceExample } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import { SeededRandom } from '../../engine/random';
+import type { CancelSignal } from '../cancel';
 import { makeCharacterWindows, makeLabelledTextSequences } from './characterText';
 import { DataError } from '../dataError';
 import type { ParsedTable } from '../parse/parsedTable';
@@ -13,14 +14,38 @@ import { splitTrainValidation } from './windowing';
 import type { PreparationSettings } from '../intakeTypes';
 import type { PreparedTrainingData } from './seriesTrainingData';
 
-export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
+/**
+ * Fewest characters a character-level model is trained on: below this a "text" is a header line or a stray word
+ * (`a,b` is 3 characters), and the vocabulary is most of the text.
+ */
+export const MIN_TRAINING_TEXT_CHARACTERS = 100;
+
+/** Code points of `text`, counting stops at `limit`. */
+function codePointsUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (const _character of text) {
+    count += 1;
+    if (count >= limit) break;
+  }
+  return count;
+}
+
+export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string, cancel?: CancelSignal): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
   const text = table.text;
   if (text === undefined) {
     throw new DataError('this is not plain text', { code: 'no-numeric-column', source, hint: 'Select prose for a character-level model.' });
   }
+  const length = codePointsUpTo(text, MIN_TRAINING_TEXT_CHARACTERS);
+  if (length < MIN_TRAINING_TEXT_CHARACTERS) {
+    throw new DataError(`the text has only ${length} character${length === 1 ? '' : 's'}; a character-level model needs at least ${MIN_TRAINING_TEXT_CHARACTERS} to learn from`, {
+      code: 'too-little-data',
+      source,
+      hint: table.warnings.length > 0 ? `${table.warnings[0]}. Give a longer text, or a table with data rows.` : 'Give a longer text (a paragraph or more).',
+    });
+  }
   const window = settings.model.window;
   // Consecutive, non-overlapping chunks as in min-char-rnn: every character is a target exactly once per epoch.
-  const { dataset, vocabulary } = makeCharacterWindows(text, { window, source });
+  const { dataset, vocabulary } = makeCharacterWindows(text, { window, source, ...(cancel !== undefined ? { cancel } : {}) });
   const split = splitTrainValidation(dataset, settings.training.validationSplit);
   const size = vocabulary.characters.length;
   const model: ModelConfig = {

@@ -6,6 +6,8 @@
 // (synced many-to-many).
 import type { SequenceDataset, SequenceExample } from '../../engine/dataset';
 import { DataError } from '../dataError';
+import { CANCEL_CHECK_MASK, throwIfCancelled, type CancelSignal } from '../cancel';
+import { assertPreparedDataFits } from '../memoryEstimate';
 import type { ParsedTable } from '../parse/parsedTable';
 import { selectColumns } from './selectColumns';
 
@@ -14,6 +16,8 @@ export interface GroupedSequenceSpec {
   readonly groupColumn: string;
   /** Input feature columns (names or 1-based numbers). */
   readonly inputColumns: readonly string[];
+  /** Checked every CANCEL_CHECK_INTERVAL rows. */
+  readonly cancel?: CancelSignal;
   readonly targetColumn: string;
   readonly topology: 'many-to-one' | 'many-to-many-synced';
   readonly source?: string;
@@ -37,9 +41,18 @@ export function makeGroupedSequences(table: ParsedTable, spec: GroupedSequenceSp
     }
   }
   const inputSize = inputs.length;
+  // One example per sequence: rows × I input values in all, estimated before allocating (memoryEstimate.ts).
+  let sequences = table.rows > 0 ? 1 : 0;
+  for (let row = 1; row < table.rows; row += 1) if (group[row] !== group[row - 1]) sequences += 1;
+  const meanLength = sequences === 0 ? 0 : table.rows / sequences;
+  assertPreparedDataFits(
+    { windows: sequences, inputLength: meanLength, inputSize, targetLength: spec.topology === 'many-to-one' ? 1 : meanLength, outputSize: 1 },
+    { source, unit: 'rows' },
+  );
   const examples: SequenceExample[] = [];
   let begin = 0;
   for (let row = 1; row <= table.rows; row += 1) {
+    if ((row & CANCEL_CHECK_MASK) === 0) throwIfCancelled(spec.cancel, source);
     if (row < table.rows && group[row] === group[begin]) continue;
     const length = row - begin;
     const flat = new Float64Array(length * inputSize);

@@ -3,8 +3,9 @@
 // kept, as for windows of one series), and the normalisation of the settings fitted on the training sequences' rows
 // only. The windowing settings (window, horizon) do not apply: each sequence is its own window.
 import { DataError } from '../dataError';
+import type { CancelSignal } from '../cancel';
 import { makeGroupedSequences } from './groupedSequences';
-import { applyNormalization, fitNormalization } from './normalize';
+import { applyNormalization, assertNormalizationRepresentable, fitNormalization } from './normalize';
 import type { ParsedTable } from '../parse/parsedTable';
 import { selectColumns } from './selectColumns';
 import { runLengths, type SequenceGrouping } from './sequenceGrouping';
@@ -19,12 +20,14 @@ export interface GroupedTrainingRequest {
   readonly inputColumns?: readonly string[];
   readonly settings: PreparationSettings;
   readonly source: string;
+  /** Stops the preparation (DataCancelled), data/cancel.ts. */
+  readonly cancel?: CancelSignal;
 }
 
 export function prepareGroupedTrainingData(request: GroupedTrainingRequest): PreparedTrainingData {
   const { table, grouping, settings, source } = request;
   const inputColumns = request.inputColumns ?? grouping.inputColumns;
-  const spec = { groupColumn: grouping.groupColumn, inputColumns, targetColumn: grouping.targetColumn, topology: grouping.topology, source };
+  const spec = { groupColumn: grouping.groupColumn, inputColumns, targetColumn: grouping.targetColumn, topology: grouping.topology, source, ...(request.cancel !== undefined ? { cancel: request.cancel } : {}) };
   // The sequences' lengths from the group column (contiguous runs: the grouping was recognised from them).
   const [groupValues] = selectColumns(table, [grouping.groupColumn], source).series as [Float64Array];
   const lengths = runLengths(groupValues) ?? [];
@@ -37,6 +40,7 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
   const used = selectColumns(table, [...inputColumns, grouping.targetColumn], source);
   const normalization = fitNormalization(used.series, settings.data.normalization, trainingRows, used.names);
   const normalized = applyNormalization(used.series, normalization);
+  assertNormalizationRepresentable(normalization, normalized, source);
   const normalizedTable: ParsedTable = {
     ...table,
     columns: table.columns.map((column, index) => {

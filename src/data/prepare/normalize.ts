@@ -4,6 +4,8 @@
 //   min–max:  x' = (x − min) / (max − min)   maps the training range onto [0, 1]
 // Both are x' = (x − offset) / scale, so one pair per column describes either, and x = x'·scale + offset inverts it.
 
+import { DataError } from '../dataError';
+
 export type NormalizationKind = 'zscore' | 'minmax' | 'none';
 export const NORMALIZATION_KINDS: readonly NormalizationKind[] = ['zscore', 'minmax', 'none'];
 
@@ -104,23 +106,61 @@ function scalingOf(normalization: Normalization, column: number): ColumnScaling 
   return scaling;
 }
 
-/** Two-pass mean and population σ = √(Σ(x−μ)²/n) over the finite values (two passes avoid cancellation). */
+/**
+ * Two-pass mean and population σ = √(Σ(x−μ)²/n) over the values that are not missing (two passes avoid
+ * cancellation), computed on y = x/m with m = max |x|: then |y| ≤ 1, so Σy ≤ n and Σ(y−μ_y)² ≤ 4n cannot overflow,
+ * and μ = m·μ_y, σ = m·σ_y with |μ_y| ≤ 1 and σ_y ≤ 1 are finite whenever the data is. Without the scaling a column
+ * of ±1.7e308 has Σx² = ∞, σ = ∞, and every normalised value becomes 0.
+ */
 function meanAndStandardDeviation(values: Float64Array): { mean: number; standardDeviation: number } {
-  let sum = 0;
+  let largest = 0;
   let count = 0;
   for (const value of values) {
     if (Number.isNaN(value)) continue;
-    sum += value;
+    const size = Math.abs(value);
+    if (size > largest) largest = size;
     count += 1;
   }
   if (count === 0) return { mean: 0, standardDeviation: 1 };
-  const mean = sum / count;
+  if (largest === 0) return { mean: 0, standardDeviation: 0 };
+  let sum = 0;
+  for (const value of values) if (!Number.isNaN(value)) sum += value / largest;
+  const scaledMean = sum / count;
   let squares = 0;
   for (const value of values) {
     if (Number.isNaN(value)) continue;
-    squares += (value - mean) * (value - mean);
+    const deviation = value / largest - scaledMean;
+    squares += deviation * deviation;
   }
-  return { mean, standardDeviation: Math.sqrt(squares / count) };
+  return { mean: scaledMean * largest, standardDeviation: Math.sqrt(squares / count) * largest };
+}
+
+/**
+ * Refuses a normalisation whose numbers cannot be represented: a min–max range beyond float64 (max − min = ∞ would
+ * map every value to 0), or a normalised value that overflows (x − μ beyond ±1.8e308). `normalized` is the series
+ * after applyNormalization. Returns nothing when all is finite.
+ */
+export function assertNormalizationRepresentable(normalization: Normalization, normalized: readonly Float64Array[], source: string): void {
+  normalization.columns.forEach((column, index) => {
+    if (Number.isFinite(column.offset) && Number.isFinite(column.scale)) {
+      const values = normalized[index];
+      if (values === undefined) return;
+      for (let row = 0; row < values.length; row += 1) {
+        const value = values[row] as number;
+        if (value === Infinity || value === -Infinity) throw unrepresentable(column.name, normalization.kind, source, `data row ${row + 1} normalises beyond ±1.8e308`);
+      }
+      return;
+    }
+    throw unrepresentable(column.name, normalization.kind, source, `its ${normalization.kind === 'minmax' ? 'range max − min' : 'spread'} is beyond ±1.8e308`);
+  });
+}
+
+function unrepresentable(name: string, kind: NormalizationKind, source: string, why: string): DataError {
+  return new DataError(`the column "${name}" cannot be normalised (${kind}) in float64: ${why}`, {
+    code: 'not-finite',
+    source,
+    hint: `Rescale the column in the file (e.g. divide it by 1e300)${kind === 'minmax' ? ', or use --normalize zscore' : ''}.`,
+  });
 }
 
 function range(values: Float64Array): { min: number; max: number } {

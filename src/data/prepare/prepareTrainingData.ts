@@ -4,6 +4,7 @@
 // from that; the table itself stays in the worker.
 //   plain text → next-character model; a table of texts and labels only → sentence classifier; a table of many short
 //   sequences (a group column) → one example per sequence; anything else → windows of a number series.
+import { throwIfCancelled, type CancelSignal } from '../cancel';
 import type { TopologyId } from '../../engine/dataset';
 import type { ModelExtras } from '../../modelFiles/modelJson';
 import { guessTextAndLabelColumns, prepareCharacterData, prepareLabelledTextData } from './characterTrainingData';
@@ -80,10 +81,13 @@ export function prepareForTraining(
   choices: IntakeChoices,
   settings: PreparationSettings,
   source: string,
+  cancel?: CancelSignal,
 ): PreparedForTraining {
+  const cancelOption = cancel !== undefined ? { cancel } : {};
+  throwIfCancelled(cancel, source);
   switch (overview.kind) {
     case 'characters': {
-      const prepared = prepareCharacterData(table, settings, source);
+      const prepared = prepareCharacterData(table, settings, source, cancel);
       return { ...prepared, extras: { training: { vocabulary: [...prepared.vocabulary] } } };
     }
     case 'labelled-text': {
@@ -98,7 +102,7 @@ export function prepareForTraining(
       const grouping = overview.grouping as SequenceGrouping;
       const requested = requestedColumns(choices.columns);
       const inputColumns = requested === undefined ? undefined : selectColumns(table, requested, source).names;
-      const prepared = prepareGroupedTrainingData({ table, grouping, settings, source, ...(inputColumns !== undefined ? { inputColumns } : {}) });
+      const prepared = prepareGroupedTrainingData({ table, grouping, settings, source, ...cancelOption, ...(inputColumns !== undefined ? { inputColumns } : {}) });
       return { ...prepared, extras: { normalization: normalizationJson(prepared.normalization) } };
     }
     case 'series': {
@@ -111,6 +115,7 @@ export function prepareForTraining(
         columns,
         settings,
         source,
+        ...cancelOption,
         ...(choices.target !== undefined ? { target: choices.target } : {}),
         ...(choices.missing !== undefined ? { missing: choices.missing } : {}),
       });

@@ -57,6 +57,18 @@ function splitRequest(request: string, columns: readonly ParsedColumn[]): string
 
 function resolveColumn(item: string, columns: readonly ParsedColumn[], source: string): number {
   const wanted = item.trim();
+  // A name several columns share is ambiguous: refused, naming them, rather than silently taking the first.
+  for (const same of [(name: string) => name === wanted, (name: string) => name.toLowerCase() === wanted.toLowerCase()]) {
+    const sharing = columns.map((column, at) => (same(column.name) ? at + 1 : 0)).filter((number) => number > 0);
+    if (sharing.length > 1) {
+      throw new DataError(`the name "${wanted}" is shared by columns ${listNumbers(sharing)}`, {
+        code: 'unknown-column',
+        source,
+        hint: `Select the column by its number instead, e.g. --column ${sharing[0]} (or rename the columns in the header).`,
+      });
+    }
+    if (sharing.length === 1) break;
+  }
   let index = columns.findIndex((column) => column.name === wanted);
   if (index < 0) index = columns.findIndex((column) => column.name.toLowerCase() === wanted.toLowerCase());
   if (index < 0 && /^\d+$/.test(wanted)) {
@@ -83,6 +95,11 @@ function resolveColumn(item: string, columns: readonly ParsedColumn[], source: s
     });
   }
   return index;
+}
+
+/** "2, 3 and 5". */
+function listNumbers(numbers: readonly number[]): string {
+  return numbers.length === 1 ? String(numbers[0]) : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 /** Values in arithmetic progression with a non-zero step: x_i = x_0 + i·Δ (to rounding), over ≥ 3 rows. */

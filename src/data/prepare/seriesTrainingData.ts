@@ -5,9 +5,10 @@
 import type { SequenceDataset } from '../../engine/dataset';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { JsonObject } from '../../modelFiles/modelJson';
+import type { CancelSignal } from '../cancel';
 import { DataError } from '../dataError';
 import { dropMissingRows, findMissingInTable, interpolateMissing } from './missingValues';
-import { applyNormalization, fitNormalization, type Normalization } from './normalize';
+import { applyNormalization, assertNormalizationRepresentable, fitNormalization, type Normalization } from './normalize';
 import type { ParsedTable } from '../parse/parsedTable';
 import { selectColumns } from './selectColumns';
 import {
@@ -33,6 +34,8 @@ export interface TrainingDataRequest {
   readonly settings: PreparationSettings;
   /** Names the data in errors and in the run record. */
   readonly source: string;
+  /** Stops the preparation (DataCancelled), data/cancel.ts. */
+  readonly cancel?: CancelSignal;
 }
 
 /** What a preparation says about the data it prepared. */
@@ -86,6 +89,7 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
     targetColumn: targetIndex,
     source,
     ...(sequenceStarts !== undefined ? { sequenceStarts } : {}),
+    ...(request.cancel !== undefined ? { cancel: request.cancel } : {}),
   };
   const rows = series[0]?.length ?? 0;
   const normalization = fitNormalization(
@@ -94,7 +98,9 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
     trainingRows(rows, spec, settings.training.validationSplit, sequenceStarts),
     selection.names,
   );
-  const windows = makeWindows(applyNormalization(series, normalization), spec);
+  const normalized = applyNormalization(series, normalization);
+  assertNormalizationRepresentable(normalization, normalized, source);
+  const windows = makeWindows(normalized, spec);
   const split = splitTrainValidation(windows, settings.training.validationSplit);
   const geometry = windowGeometry(spec);
   const model = modelConfigFor(settings, windows, geometry.targetLength);

@@ -9,6 +9,8 @@
 // cross the boundary between independent sequences (`sequenceStarts`).
 import type { SequenceDataset, SequenceExample, TopologyId } from '../../engine/dataset';
 import { DataError } from '../dataError';
+import { CANCEL_CHECK_MASK, throwIfCancelled, type CancelSignal } from '../cancel';
+import { assertPreparedDataFits } from '../memoryEstimate';
 
 export const DEFAULT_HORIZON = 1;
 export const DEFAULT_STRIDE = 1;
@@ -31,6 +33,10 @@ export interface WindowSpec {
   readonly sequenceStarts?: readonly number[];
   /** Names the data in error messages (default "data"). */
   readonly source?: string;
+  /** Most bytes the windows may take (default PREPARED_DATA_BUDGET_BYTES). */
+  readonly memoryBudget?: number;
+  /** Checked every CANCEL_CHECK_INTERVAL windows. */
+  readonly cancel?: CancelSignal;
 }
 
 /** What one window needs: input steps, scored steps, and the rows it spans. */
@@ -76,10 +82,19 @@ export function makeWindows(series: readonly Float64Array[], spec: WindowSpec): 
   const rows = target.length;
   assertNoMissing(series, source);
   const starts = sequenceBounds(rows, spec.sequenceStarts);
+  // Refused before a single window is allocated when they would not fit in memory (memoryEstimate.ts).
+  let windows = 0;
+  for (const [begin, end] of starts) windows += windowsInSequence(end - begin, geometry, stride);
+  assertPreparedDataFits(
+    { windows, inputLength: geometry.inputLength, inputSize, targetLength: geometry.targetLength, outputSize: 1 },
+    { source, stride },
+    spec.memoryBudget,
+  );
   const examples: SequenceExample[] = [];
   for (const [begin, end] of starts) {
     const count = windowsInSequence(end - begin, geometry, stride);
     for (let index = 0; index < count; index += 1) {
+      if ((examples.length & CANCEL_CHECK_MASK) === 0) throwIfCancelled(spec.cancel, source);
       const start = begin + index * stride;
       const inputs = new Float64Array(geometry.inputLength * inputSize);
       for (let step = 0; step < geometry.inputLength; step += 1) {

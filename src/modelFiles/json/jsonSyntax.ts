@@ -5,6 +5,7 @@
 // Guarantees: never throws on any input (only a listener's own exception passes through); nesting deeper than MAX_JSON_DEPTH is an error (jsonc-parser recurses once
 // per level, so this also keeps the call stack bounded); offsets are the text's UTF-16 offsets.
 import { createScanner, printParseErrorCode, visit, type JSONVisitor, type ParseErrorCode } from 'jsonc-parser';
+import { findExcessiveNesting, MAX_FILE_JSON_DEPTH } from './jsonDepth';
 import { syntaxErrorMessage, type Expectation, type JsonSyntaxError, type SyntaxContext } from './syntaxErrorMessages';
 
 /** What is accepted beyond RFC 8259. Trailing commas never are. */
@@ -23,8 +24,8 @@ export const STRICT_JSON: JsonDialect = { comments: false, nonFiniteNumbers: fal
 /** Model descriptions written by Python or edited in VS Code: Keras / TF.js topologies and `*.rnn.json` configs. */
 export const EDITOR_JSON: JsonDialect = { comments: true, nonFiniteNumbers: true, byteOrderMark: true };
 
-/** Deeper nesting than this is a syntax error. */
-export const MAX_JSON_DEPTH = 512;
+/** Deeper nesting than this is a syntax error (jsonDepth.ts says why 64). */
+export const MAX_JSON_DEPTH = MAX_FILE_JSON_DEPTH;
 
 export type JsonLiteral = string | number | boolean | null;
 
@@ -46,6 +47,9 @@ class FirstError {
 export function scanJson(text: string, dialect: JsonDialect, events?: JsonEvents): JsonSyntaxError | undefined {
   const withoutMark = dialect.byteOrderMark && text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const masked = dialect.nonFiniteNumbers ? maskNonFiniteNumbers(withoutMark) : { text: withoutMark, values: new Map<number, number>() };
+  // Counted first, without recursion: jsonc-parser descends once per level and would overflow the stack itself.
+  const deep = findExcessiveNesting(text, MAX_JSON_DEPTH, dialect.comments);
+  if (deep !== undefined) return { message: `${deep.message}, at ${deep.path}`, offset: deep.offset, length: 1 };
   const tracker = new SyntaxTracker(text, masked.values, events);
   try {
     visit(masked.text, tracker.visitor(), { disallowComments: !dialect.comments, allowTrailingComma: false, allowEmptyContent: false });

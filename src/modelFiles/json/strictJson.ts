@@ -1,7 +1,8 @@
 // Strict JSON (RFC 8259, what JSON.parse accepts) for model files and data files: the value from JSON.parse (fast,
-// no depth limit), or, when it fails, where and why from jsonc-parser (V8's messages name a position only sometimes).
+// after a depth check), or, when it fails, where and why from jsonc-parser (V8's messages name a position only sometimes).
 // Comments, trailing commas, NaN/Infinity and a byte-order mark are errors; numbers beyond ±1.8e308 read as
 // ±Infinity and lone surrogates are kept, as JSON.parse does, for the reader to judge.
+import { findExcessiveNesting, MAX_FILE_JSON_DEPTH } from './jsonDepth';
 import { scanJson, STRICT_JSON } from './jsonSyntax';
 import { LineIndex } from './sourcePositions';
 import type { JsonSyntaxError } from './syntaxErrorMessages';
@@ -14,7 +15,13 @@ export interface JsonSyntaxProblem extends JsonSyntaxError {
 
 export type StrictJsonReading = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonSyntaxProblem };
 
-export function readStrictJson(text: string): StrictJsonReading {
+export function readStrictJson(text: string, maxDepth = MAX_FILE_JSON_DEPTH): StrictJsonReading {
+  // Refused before JSON.parse: every later walk over the value would recurse once per level (jsonDepth.ts).
+  const deep = findExcessiveNesting(text, maxDepth, false);
+  if (deep !== undefined) {
+    const start = new LineIndex(text).positionAt(deep.offset);
+    return { ok: false, problem: { message: `${deep.message}, at ${deep.path}`, offset: deep.offset, length: 1, line: start.line + 1, column: start.character + 1 } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

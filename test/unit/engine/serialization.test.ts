@@ -217,11 +217,14 @@ describe('model serialization (PyTorch names and shapes)', () => {
     const huge = readStrictJson('[1e999, 12345678901234567890]');
     assert.ok(huge.ok);
     assert.deepStrictEqual(huge.value, [Number.POSITIVE_INFINITY, 12345678901234567000]);
-    // Deep nesting neither overflows the stack nor is misreported: JSON.parse reads it; past 512 levels the locator
-    // names the nesting instead of recursing.
-    assert.ok(readStrictJson('['.repeat(100000) + ']'.repeat(100000)).ok);
-    const deep = readStrictJson('['.repeat(100000) + ']'.repeat(99999));
-    assert.ok(!deep.ok);
-    assert.deepStrictEqual([deep.problem.line, deep.problem.column, deep.problem.message], [1, 513, 'nesting deeper than 512 levels']);
+    // Deep nesting neither overflows the stack nor is misreported: past 64 levels (src/modelFiles/json/jsonDepth.ts)
+    // the reader names the nesting and where it starts, before JSON.parse or any walk recurses.
+    assert.ok(readStrictJson('['.repeat(64) + ']'.repeat(64)).ok);
+    for (const closing of [100000, 99999]) {
+      const deep = readStrictJson('['.repeat(100000) + ']'.repeat(closing));
+      assert.ok(!deep.ok);
+      assert.deepStrictEqual([deep.problem.line, deep.problem.column], [1, 65]);
+      assert.match(deep.problem.message, /^nesting deeper than 64 levels .*, at \$(\[0\]){64}$/);
+    }
   });
 });

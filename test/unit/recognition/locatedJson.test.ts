@@ -118,6 +118,16 @@ describe('locatedJson: jsonc-parser events assembled into a tree that keeps offs
     const deep = `${'['.repeat(600)}${']'.repeat(600)}`;
     const result = parseLocatedJson(deep);
     assert.equal(result.ok, false);
-    if (!result.ok) assert.match(result.error.message, /nesting deeper than 512/);
+    if (!result.ok) assert.match(result.error.message, /nesting deeper than 64/);
+    // 10⁵ levels (the stack overflows near 4,000 in a recursive walk): refused at the 65th bracket, with its path.
+    const deeper = parseLocatedJson(`{"layers": [{"config": ${'['.repeat(100000)}1${']'.repeat(100000)}}]}`);
+    assert.equal(deeper.ok, false);
+    if (!deeper.ok) {
+      assert.equal(deeper.error.offset, 23 + 61);
+      assert.match(deeper.error.message, /, at \$\.layers\[0\]\.config(\[0\]){61}$/);
+    }
+    // Brackets inside strings and comments do not count.
+    assert.ok(parseLocatedJson(`// ${'['.repeat(100)}\n{"a": "${'['.repeat(100)}", "b": [1]}`).ok);
+    assert.ok(parseLocatedJson(`${'['.repeat(64)}${']'.repeat(64)}`).ok);
   });
 });
