@@ -41,11 +41,14 @@ export class DataIntake {
     return this.sha256;
   }
 
-  async load(source: DataSource, options: OverviewOptions & { readonly maxBytes: number }): Promise<IntakeLoadResult> {
+  /** `cancel`: checked between the stages; a raised flag throws an error named 'DataCancelled'. */
+  async load(source: DataSource, options: OverviewOptions & { readonly maxBytes: number; readonly cancel?: { readonly aborted: boolean } }): Promise<IntakeLoadResult> {
     this.label = source.label;
     this.group = options.group;
     try {
+      throwIfCancelled(options.cancel);
       const loaded = await loadData(source, this.platform, { maxBytes: options.maxBytes });
+      throwIfCancelled(options.cancel);
       this.table = loaded.table;
       this.sha256 = loaded.sha256;
       this.overview = overviewTable(loaded.table, options);
@@ -110,6 +113,14 @@ export async function prepareFromSource(
   const prepared = intake.prepare(options.choices, options.settings);
   if (!prepared.ok) throw new DataError(prepared.error.problem, prepared.error);
   return { overview: loaded.overview, prepared: prepared.prepared };
+}
+
+/** Stop or Cancel during the intake: the caller recognises it by the error's name. */
+function throwIfCancelled(cancel: { readonly aborted: boolean } | undefined): void {
+  if (cancel?.aborted !== true) return;
+  const error = new Error('the data intake was cancelled');
+  error.name = 'DataCancelled';
+  throw error;
 }
 
 function rejected(error: unknown): { readonly ok: false; readonly error: DataErrorInfo } {

@@ -12,6 +12,7 @@ import type { LastRunMemory } from './lastRunMemory';
 import { configRunName } from '../../modelFiles/rnnConfig/configFileNames';
 import { configTrainingPlan } from '../../lab/settings/configFileOverrides';
 import { configDataPathExists, resolveConfigDataPath } from './configDataPath';
+import { requireWorkspaceTrust, UNTRUSTED_STATUS } from '../platform/workspaceTrust';
 
 export { TRAIN_WITH_CONFIG_COMMAND };
 const TRAIN_ON_FILE_COMMAND = 'rnnLab.trainOnFile';
@@ -58,6 +59,7 @@ function refuse(message: string, log: vscode.LogOutputChannel): TrainWithConfigR
 }
 
 export async function trainWithConfig(first: unknown, log: vscode.LogOutputChannel, lastRuns: LastRunMemory): Promise<TrainWithConfigResult> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Training'))) return { status: UNTRUSTED_STATUS };
   const { configUri: given, args } = interpret(first);
   const configUri = given ?? vscode.window.activeTextEditor?.document.uri;
   if (configUri === undefined) {

@@ -8,6 +8,7 @@ import { CHART_IDS, EXPORT_FORMATS } from '../../protocol/trainingPanelProtocol'
 import { isRecord, readEnum } from '../../protocol/validation';
 import { describeIssue } from '../../protocol/validation';
 import { TrainingPanel } from './trainingPanel';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 
 export const EXPORT_TRAINING_CHART_COMMAND = 'rnnLab.exportTrainingChart';
 
@@ -47,6 +48,7 @@ function parseArgs(raw: unknown): Partial<ExportTrainingChartArgs> | string {
 
 /** Resolves to the written file's path, or undefined when the user cancelled. */
 export async function exportTrainingChart(rawArgs?: unknown): Promise<string | undefined> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Exporting a chart'))) return undefined;
   const args = parseArgs(rawArgs);
   if (typeof args === 'string') {
     void vscode.window.showErrorMessage(vscode.l10n.t('Export Chart: invalid argument. {0}', args));

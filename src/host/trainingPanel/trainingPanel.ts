@@ -25,6 +25,7 @@ import { TextSampleCardHost } from './textSampleCard';
 import { maxInWindow } from './updateRate';
 import { WebviewChannel } from '../platform/webviewChannel';
 import { panelHtml, webviewPanelOptions } from '../platform/webviewResources';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 
 /** What the panel reports once its page has drawn: the charts and how much each holds. */
 export interface TrainingRenderReport {
@@ -296,6 +297,7 @@ export class TrainingPanel extends Disposable {
   }
 
   private async exportFromPage(chart: ChartId, format: ExportFormat, dataUrl: string | undefined): Promise<void> {
+    if (!requireWorkspaceTrust(vscode.l10n.t('Exporting a chart'))) return;
     try {
       const target = await this.exportWithDialog(chart, format, dataUrl);
       if (target !== undefined) void vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0}', target.fsPath), 4000);
