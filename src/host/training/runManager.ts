@@ -21,6 +21,8 @@ export interface TrainingRunRequest {
   readonly summary: DataSummary;
   /** Folder the run is saved under (runStoreLocation.ts). */
   readonly storeRoot: string;
+  /** The folder the store's real path must stay in (node/runStore.ts refuses a link out of it). */
+  readonly storeWithin?: string;
   /** Skips the question when another run is active. */
   readonly whenBusy?: WhenBusy;
   /** No end-of-run pop-ups (tests, batch use); errors are still shown. */
@@ -107,8 +109,16 @@ export class RunManager implements vscode.Disposable {
       if (choice === 'stop') await this.stopAll();
     }
     const startedAt = new Date();
-    const store = new RunStore(request.storeRoot);
-    const { id, directory } = await store.createRunDirectory(startedAt, request.name);
+    const store = new RunStore(request.storeRoot, request.storeWithin !== undefined ? { within: request.storeWithin } : {});
+    let created: { readonly id: string; readonly directory: string };
+    try {
+      created = await store.createRunDirectory(startedAt, request.name);
+    } catch (error) {
+      // nothing trained yet: the worker (holding the prepared data) goes, the command shows why
+      request.worker.dispose();
+      throw error;
+    }
+    const { id, directory } = created;
     const builder = new RunRecordBuilder({ id, name: request.name, startedAt, config: request.config, data: request.summary });
     const totalEpochs = request.settings.training.epochs;
     const epochListeners: ((epoch: number, trainLoss: number) => void)[] = [];

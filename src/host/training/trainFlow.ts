@@ -16,10 +16,11 @@ import type { DataOrigin, RunStatus, TrainingSettings } from '../../lab/runs/run
 import { originForRecord } from '../../lab/runs/dataOrigin';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
 import { plainSettings, type SettingsOverrides } from '../../lab/settings/resolveSettings';
-import type { RunManager, WhenBusy } from './runManager';
+import type { RunManager, RunResult, TrainingRunRequest, WhenBusy } from './runManager';
 import { confirmShapePreview, describePrediction, shapePreviewLines, shouldConfirmShapes } from './shapePreview';
 import type { TrainingWorker } from './trainingWorkerClient';
 import { withIntakeProgress } from './intakeProgress';
+import type { RunsLocation } from './runStoreLocation';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
@@ -82,7 +83,8 @@ export interface TrainSource {
 export interface TrainFlowContext {
   readonly runs: RunManager;
   readonly output: vscode.OutputChannel;
-  readonly storeRootFor: (resource: vscode.Uri | undefined) => string;
+  /** Where the run is saved, and the folder it must stay in (runStoreLocation.ts). */
+  readonly storeFor: (resource: vscode.Uri | undefined) => RunsLocation;
 }
 
 export function showDataError(error: DataError, output: vscode.OutputChannel): TrainCommandResult {
@@ -211,19 +213,22 @@ export async function trainOnSource(data: DataSource, source: TrainSource, args:
 
     handedOver = true;
     tracking.dispose();
-    const storeRoot = context.storeRootFor(source.resource);
-    const result = await context.runs.start({
+    const store = context.storeFor(source.resource);
+    const storeRoot = store.root;
+    const result = await startRun(context, {
       name,
       config: resolved.settings,
       settings,
       worker,
       summary: { ...prepared.summary, predicts: describePrediction(prepared.prediction), origin: originForRecord(source.origin, storeRoot) },
       storeRoot,
+      storeWithin: store.within,
       silent,
       // silent never asks: it runs beside a busy run unless told to stop it
       ...(args.whenBusy ? { whenBusy: args.whenBusy } : silent ? { whenBusy: 'both' as const } : {}),
     });
     if (result === undefined) return { status: 'dismissed' };
+    if (!('record' in result)) return result;
     return {
       status: result.status,
       runId: result.runId,
@@ -235,6 +240,15 @@ export async function trainOnSource(data: DataSource, source: TrainSource, args:
   } finally {
     tracking.dispose();
     if (!handedOver) worker.dispose();
+  }
+}
+
+/** RunManager.start; a run folder that cannot be made (e.g. a link out of the workspace) is shown, not thrown. */
+async function startRun(context: TrainFlowContext, request: TrainingRunRequest): Promise<RunResult | TrainCommandResult | undefined> {
+  try {
+    return await context.runs.start(request);
+  } catch (error) {
+    return failed(vscode.l10n.t('Cannot save the run: {0}', error instanceof Error ? error.message : String(error)), context.output);
   }
 }
 

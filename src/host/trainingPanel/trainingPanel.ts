@@ -244,8 +244,11 @@ export class TrainingPanel extends Disposable {
     this.services.log.info(`[training panel] exported ${chart} as ${format} to ${target.toString()}`);
   }
 
-  /** Asks the user where to save, then exports. Resolves to the written file, or undefined when cancelled. */
-  async exportWithDialog(chart: ChartId, format: ExportFormat, dataUrl?: string): Promise<vscode.Uri | undefined> {
+  /**
+   * Asks the user where to save (starting at `suggested`, else the first workspace folder), then exports. Resolves to
+   * the written file, or undefined when cancelled.
+   */
+  async exportWithDialog(chart: ChartId, format: ExportFormat, dataUrl?: string, suggested?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const fileName = `${slug(this.run.record.name)}-${chart}.${format}`;
     const filters: Record<ExportFormat, Record<string, string[]>> = {
@@ -255,7 +258,7 @@ export class TrainingPanel extends Disposable {
     };
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export chart'),
-      defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, fileName),
+      defaultUri: suggested ?? (folder === undefined ? undefined : vscode.Uri.joinPath(folder, fileName)),
       filters: filters[format],
     });
     if (target === undefined) return undefined;
