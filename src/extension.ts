@@ -6,11 +6,16 @@ import { registerTrainingPanel } from './host/trainingPanel/trainingPanelWiring'
 import { registerModelConfigFeatures } from './host/modelFiles/registerModelFileFeatures';
 import { registerExplainCommands } from './host/explain/explainCommand';
 import { registerCompareRemedies } from './host/compareRemedies/compareRemediesCommand';
+import { registerWorkerLimits } from './host/platform/workerMemory';
+import { setTrustLog } from './host/platform/workspaceTrust';
 
 export function activate(context: vscode.ExtensionContext): void {
   // One log for the whole extension (Output → RNN Lab); rejected webview messages and panel events go here.
   const log = vscode.window.createOutputChannel('RNN Lab', { log: true });
   context.subscriptions.push(log);
+  // Every worker's memory limit (rnnLab.workers.maxMemoryMB) and its out-of-memory message; workspace trust refusals are logged.
+  registerWorkerLimits();
+  setTrustLog(log);
   context.subscriptions.push(registerTopologyPanel(context.extensionUri, log));
   // Train on Selection / on File…, Stop Training, Open Run…, Open Samples; `training.runs` follows every run.
   const training = new TrainingCommands(context, log);

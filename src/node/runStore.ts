@@ -1,11 +1,16 @@
 // The Node run store — saved runs on disk: `<root>/<timestamp>-<name>/run.json` and `model.json` (engine serialisation, PyTorch names).
 // The root is `<workspace>/.rnn-lab/runs` or the extension's global storage (runStoreLocation.ts); this class never
-// writes anywhere else. Files are written to a temporary name and renamed, so a crash never leaves half a run.json.
+// writes anywhere else. "Inside" is decided on real paths (symbolic links resolved), not on path text: a committed
+// `.rnn-lab` or `.rnn-lab/runs` that is a link to somewhere outside the workspace folder (`within`) is refused before
+// anything is created, so a cloned repository cannot redirect the writes. Files are written to a temporary name and
+// renamed, so a crash never leaves half a run.json.
 // No vscode import, so unit tests exercise it on a temporary folder.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readTextFile } from './nodePlatform';
 import type { RunRecord } from '../lab/runs/runRecord';
+import { isPathInside, realPathOf } from './realPaths';
+export { isPathInside, realPathOf } from './realPaths';
 import { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
 export { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
 
@@ -15,12 +20,22 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   await fs.rename(temporary, file);
 }
 
+export interface RunStoreOptions {
+  /** The folder the store's real path must stay in (the workspace folder, or the extension's storage). */
+  readonly within?: string;
+}
+
 export class RunStore {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly options: RunStoreOptions = {},
+  ) {}
 
   /** A fresh folder for a run (a numeric suffix avoids clashes when two runs start in the same millisecond). */
   async createRunDirectory(startedAt: Date, name: string): Promise<{ readonly id: string; readonly directory: string }> {
+    await this.assertRootConfined();
     await fs.mkdir(this.root, { recursive: true });
+    await this.assertRootConfined();
     const base = runFolderName(startedAt, name);
     for (let attempt = 0; ; attempt++) {
       const id = attempt === 0 ? base : `${base}-${attempt + 1}`;
@@ -36,7 +51,7 @@ export class RunStore {
 
   /** Writes model.json (when given) and then run.json into the run's folder. */
   async save(directory: string, record: RunRecord, modelJson: string | null): Promise<SavedRunPaths> {
-    this.assertInside(directory);
+    await this.assertInside(directory);
     let modelJsonPath: string | null = null;
     if (modelJson !== null) {
       modelJsonPath = path.join(directory, MODEL_FILE);
@@ -49,7 +64,7 @@ export class RunStore {
 
   /** Removes a run folder created for a run that produced nothing worth keeping. */
   async discard(directory: string): Promise<void> {
-    this.assertInside(directory);
+    await this.assertInside(directory);
     await fs.rm(directory, { recursive: true, force: true });
   }
 
@@ -100,11 +115,27 @@ export class RunStore {
     return value as RunRecord;
   }
 
-  /** The store writes only below its root (issue 5: nothing outside the workspace or storage). */
-  private assertInside(directory: string): void {
-    const relative = path.relative(this.root, path.resolve(directory));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new Error(`refusing to write outside the run store: ${directory}`);
+  /** The root's real path, refused when it leaves `within` (e.g. `.rnn-lab/runs` is a link out of the workspace). */
+  private async assertRootConfined(): Promise<string> {
+    const realRoot = await realPathOf(this.root);
+    const within = this.options.within;
+    if (within !== undefined) {
+      const realWithin = await realPathOf(within);
+      if (!isPathInside(realRoot, realWithin)) {
+        throw new Error(
+          `refusing to save runs in ${realRoot}: the run folder ${this.root} leads outside ${realWithin} through a symbolic link. Remove the link (or make it point inside ${realWithin}) and train again.`,
+        );
+      }
+    }
+    return realRoot;
+  }
+
+  /** The store writes only below its root, on real paths (issues 5 and 13: nothing outside the workspace or storage). */
+  private async assertInside(directory: string): Promise<void> {
+    const realRoot = await this.assertRootConfined();
+    const realDirectory = await realPathOf(directory);
+    if (realDirectory === realRoot || !isPathInside(realDirectory, realRoot)) {
+      throw new Error(`refusing to write outside the run store ${realRoot}: ${directory}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 // The data-intake half of the host ⇄ training-worker channel. A train command starts its worker first and sends the
 // selected text (or the file's path) there; the worker parses, finds columns and windows (data/intake.ts), and answers
-// with an overview, a preview, or a located data error. The table and the windows never come back to the host, so a
+// with an overview, a preview, a located data error, or `cancelled` (workerProtocol.ts) when Stop or Cancel was pressed. The table and the windows never come back to the host, so a
 // 20 MB selection never blocks the editor; `startPrepared` (workerProtocol.ts) then trains on what the worker holds.
 // Every message is a valibot schema (schema.ts); the message types are checked against the data part's types.
 import * as v from 'valibot';
@@ -54,6 +54,15 @@ export function parseTrainingSettings(raw: unknown): ValidationResult<TrainingSe
 
 const SettingsSchema = checkedBy(parseTrainingSettings);
 
+/**
+ * The shared cancel flag (an Int32Array over it; workerProtocol.ts has the index and value). It travels with the first
+ * message, `loadData`, so a cancel reaches the intake while it reads, and again with the start messages.
+ */
+export const CancelFlagSchema = v.pipe(
+  v.instance(SharedArrayBuffer, 'a SharedArrayBuffer of at least 4 bytes'),
+  v.check((buffer) => buffer.byteLength >= Int32Array.BYTES_PER_ELEMENT, 'a SharedArrayBuffer of at least 4 bytes'),
+);
+
 const IntakeSourceSchema = v.variant(
   'kind',
   [
@@ -73,6 +82,7 @@ export const INTAKE_REQUEST_OPTIONS = [
     /** Grouping options known before the overview (command arguments). */
     group: v.optional(v.boolean()),
     target: v.optional(v.string()),
+    cancelFlag: CancelFlagSchema,
   }),
   v.object({ type: v.literal('prepareData'), runId: v.string(), choices: IntakeChoicesSchema, settings: SettingsSchema }),
 ] as const;

@@ -8,7 +8,7 @@ import type { SequenceExample } from '../engine/dataset';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, ValidationPredictions } from '../lab/runs/runRecord';
 import type { ProgressBatch } from '../lab/training/progressThrottle';
 import type { TrainingJob } from '../lab/training/trainingRun';
-import { INTAKE_REPLY_OPTIONS, INTAKE_REQUEST_OPTIONS, ModelExtrasSchema, parseTrainingSettings } from './intakeProtocol';
+import { CancelFlagSchema, INTAKE_REPLY_OPTIONS, INTAKE_REQUEST_OPTIONS, ModelExtrasSchema, parseTrainingSettings } from './intakeProtocol';
 import { count, ModelConfigSchema, WORKER_PARTS } from './runParts';
 import { anyNumber, checkedBy, float64s, int32s, list, messageUnion, parseWith, record } from './schema';
 import type { ValidationResult } from './validation';
@@ -21,10 +21,7 @@ export type { PredictionTarget } from '../lab/training/validationPredictions';
 export const CANCEL_FLAG_INDEX = 0;
 export const CANCEL_REQUESTED = 1;
 
-const cancelFlag = v.pipe(
-  v.instance(SharedArrayBuffer, 'a SharedArrayBuffer of at least 4 bytes'),
-  v.check((buffer) => buffer.byteLength >= Int32Array.BYTES_PER_ELEMENT, 'a SharedArrayBuffer of at least 4 bytes'),
-);
+const cancelFlag = CancelFlagSchema;
 
 /** One window (or sequence): float64 inputs and targets, class indices for cross-entropy. */
 const SequenceExampleSchema = record(

@@ -3,8 +3,10 @@
 // its answers, then `startPrepared` trains on what the intake prepared — or `start` trains on data sent with the
 // message. Training is lab/training/trainingRun.ts, the same code `rnn-lab train` runs; here its events become
 // throttled progress messages (≤ rnnLab.charts.updateRate per second, no epoch dropped) and one terminal message.
-// Cancel arrives through the shared flag, read between mini-batches; the `cancel` message is only a fallback for a
-// run that has not begun yet, because this thread's event loop is blocked while it trains.
+// Cancel arrives through the shared flag, which comes with `loadData`: the intake reads it between its stages (and
+// every ~64k rows) and throws an error named 'DataCancelled', answered here with `cancelled` (not an error); training
+// reads it between mini-batches. The `cancel` message is only a fallback for a run that has not begun yet, because
+// this thread's event loop is blocked while it trains.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { DataIntake } from '../data/intake';
@@ -30,6 +32,22 @@ const cancelledBeforeStart = new Set<string>();
 const intake = new DataIntake(nodePlatform);
 /** The settings the intake prepared the data with: the run trains with exactly these. */
 let preparedSettings: TrainingSettings | undefined;
+/** The host's cancel flag, from `loadData` on (one per command). */
+let intakeCancelFlag: Int32Array | undefined;
+
+/** The flag as the intake and the training read it. */
+function cancelSignal(flag: Int32Array | undefined): { readonly aborted: boolean } {
+  return { get aborted() { return flag !== undefined && Atomics.load(flag, CANCEL_FLAG_INDEX) !== 0; } };
+}
+
+/** Stop or Cancel during the intake (data/intake.ts throws it by this name). */
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && error.name === 'DataCancelled';
+}
+
+function postCancelled(runId: string): void {
+  handler.post({ type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] });
+}
 lowerThisThreadPriority();
 
 const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
@@ -40,16 +58,30 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
   handlers: {
     loadData: (message) => {
       const { runId, source, maxBytes } = message;
-      const options = { maxBytes, ...(message.group !== undefined ? { group: message.group } : {}), ...(message.target !== undefined ? { target: message.target } : {}) };
+      intakeCancelFlag = new Int32Array(message.cancelFlag);
+      const cancel = cancelSignal(intakeCancelFlag);
+      const options = { maxBytes, cancel, ...(message.group !== undefined ? { group: message.group } : {}), ...(message.target !== undefined ? { target: message.target } : {}) };
       void intake.load(source, options).then(
-        (loaded) => handler.post(loaded.ok ? { type: 'dataLoaded', runId, overview: loaded.overview } : { type: 'dataRejected', runId, error: loaded.error }),
-        (error: unknown) => handler.post({ type: 'error', runId, message: describe(error) }),
+        (loaded) => {
+          if (cancel.aborted) postCancelled(runId);
+          else handler.post(loaded.ok ? { type: 'dataLoaded', runId, overview: loaded.overview } : { type: 'dataRejected', runId, error: loaded.error });
+        },
+        (error: unknown) => (isCancellation(error) || cancel.aborted ? postCancelled(runId) : handler.post({ type: 'error', runId, message: describe(error) })),
       );
     },
     prepareData: (message) => {
       const { runId } = message;
+      const cancel = cancelSignal(intakeCancelFlag);
       try {
-        const prepared = intake.prepare(message.choices, message.settings);
+        if (cancel.aborted) {
+          postCancelled(runId);
+          return;
+        }
+        const prepared = intake.prepare(message.choices, message.settings, cancel);
+        if (cancel.aborted) {
+          postCancelled(runId);
+          return;
+        }
         if (!prepared.ok) {
           handler.post({ type: 'dataRejected', runId, error: prepared.error, ...(prepared.missing !== undefined ? { missing: prepared.missing } : {}) });
           return;
@@ -58,7 +90,8 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
         const { model, prediction, summary, extras } = prepared.prepared;
         handler.post({ type: 'dataPrepared', runId, prepared: { model, prediction, summary, extras } });
       } catch (error) {
-        handler.post({ type: 'error', runId, message: describe(error) });
+        if (isCancellation(error) || cancel.aborted) postCancelled(runId);
+        else handler.post({ type: 'error', runId, message: describe(error) });
       }
     },
     start: (message) => {
@@ -104,7 +137,7 @@ function train(runId: string, job: TrainingJob, cancelBuffer: SharedArrayBuffer)
   try {
     const run = runTraining(job, {
       clock,
-      cancel: { get aborted() { return Atomics.load(cancelFlag, CANCEL_FLAG_INDEX) !== 0; } },
+      cancel: cancelSignal(cancelFlag),
       onUpdateNorm: (norm) => throttle.addUpdateGradientNorm(norm),
       onDiagnostics: (_sample, gradientSamples, spectra) => {
         for (const entry of gradientSamples) throttle.addGradientSample(entry);

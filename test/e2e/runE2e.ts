@@ -13,7 +13,7 @@ import { measureCanvasInk } from './canvasPixels';
 import { DARK_THEME, LIGHT_THEME, openE2eSession, userDataDirOf } from './e2eSession';
 import type { E2eSession } from './e2eSession';
 import { saveFailureEvidence } from './failureEvidence';
-import { activeWebview, dialogButton, findInPalette, quickInputTitle, quickInputVisible, quickOpen, runCommand, selectAllInEditor, sleep } from './workbenchDriver';
+import { activeWebview, findInPalette, notificationButton, quickInputTitle, quickInputVisible, quickOpen, runCommand, selectAllInEditor, sleep } from './workbenchDriver';
 
 const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'test', 'e2e', 'screenshots');
 const README_SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'media', 'screenshots');
@@ -69,13 +69,14 @@ function packagedVsix(): string {
 }
 
 /** Answers the questions Train on Selection may ask with the defaults a student would give: keep the preselected
- *  number columns, predict `value`, and press Train in the shape preview; returns once the panel's decay canvas exists. */
+ *  number columns, predict `value`, and press Train on the shape preview's notification (not a modal dialog since
+ *  issue 13); returns once the panel's decay canvas exists. */
 async function answerTrainingQuestions(page: Page): Promise<void> {
   const canvas = activeWebview(page).locator('canvas#chart-decay-0');
   const deadline = Date.now() + TRAINING_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if ((await canvas.count().catch(() => 0)) > 0) return;
-    const train = dialogButton(page, /^\s*(Train|Entrenar)\s*$/);
+    const train = notificationButton(page, /^\s*(Train|Entrenar)\s*$/);
     if (await train.first().isVisible().catch(() => false)) {
       await train.first().click();
     } else if (await quickInputVisible(page)) {

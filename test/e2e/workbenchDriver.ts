@@ -75,6 +75,11 @@ export async function quickInputTitle(page: Page): Promise<string> {
   return (await title.isVisible()) ? ((await title.textContent()) ?? '') : '';
 }
 
+/** A button with exactly this label on a notification toast (e.g. the shape preview's "Train"). */
+export function notificationButton(page: Page, label: RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: label });
+}
+
 /** A modal dialog's button with exactly this label, when a dialog is open. */
 export function dialogButton(page: Page, label: RegExp): Locator {
   return page.locator('.monaco-dialog-box .monaco-button', { hasText: label });

@@ -220,4 +220,34 @@ describe('Model config code lenses, diagnostics and hovers (issue 7)', () => {
     const shown = await vscode.commands.executeCommand<{ runJsonPath: string }>(lastRun.command, ...(lastRun.arguments ?? []));
     assert.strictEqual(shown.runJsonPath, result.runJsonPath);
   });
+
+  it('refuses a config whose data path leads outside the workspace (dot-dot or a link), without prompts (issue 13)', async () => {
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace);
+    const secret = path.join(folder, 'secret.csv');
+    fs.writeFileSync(secret, `value\n${Array.from({ length: 60 }, (_, i) => Math.sin(i).toFixed(4)).join('\n')}\n`);
+    const link = path.join(workspace, 'linked-secret.csv');
+    fs.symlinkSync(secret, link);
+    try {
+      const runsBefore = fs.existsSync(path.join(workspace, '.rnn-lab', 'runs')) ? fs.readdirSync(path.join(workspace, '.rnn-lab', 'runs')).length : 0;
+      for (const dataPath of [path.relative(workspace, secret), link]) {
+        const uri = writeInto('stealing.rnn.json', { topology: 'many-to-one', cell: 'rnn', hiddenSize: 4, inputLength: 5, outputLength: 1, epochs: 1, data: { path: dataPath, column: 'value' } });
+        // the config sits in the workspace, so a relative path resolves from there
+        const inWorkspace = path.join(workspace, 'stealing.rnn.json');
+        fs.copyFileSync(uri.fsPath, inWorkspace);
+        try {
+          const result = await vscode.commands.executeCommand<{ status: string; message?: string }>('rnnLab.trainWithConfig', { config: vscode.Uri.file(inWorkspace), silent: true });
+          assert.strictEqual(result.status, 'invalid-settings', dataPath);
+          assert.match(result.message ?? '', /outside the workspace folders/);
+          assert.ok(result.message?.includes(fs.realpathSync(secret)), `names the resolved path: ${result.message}`);
+        } finally {
+          fs.rmSync(inWorkspace, { force: true });
+        }
+      }
+      const runsAfter = fs.existsSync(path.join(workspace, '.rnn-lab', 'runs')) ? fs.readdirSync(path.join(workspace, '.rnn-lab', 'runs')).length : 0;
+      assert.strictEqual(runsAfter, runsBefore, 'no run was saved');
+    } finally {
+      fs.rmSync(link, { force: true });
+    }
+  });
 });

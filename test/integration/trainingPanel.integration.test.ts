@@ -84,7 +84,19 @@ describe('Training panel', () => {
 
   it('exports a chart as a valid PNG and its data as CSV', async () => {
     await vscode.commands.executeCommand(SHOW_GRADIENT_DECAY, { runJsonPath });
-    const png = path.join(directory, 'decay.png');
+    // a targetPath is written without a dialog only inside a workspace folder (issue 13)
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace, 'the integration window has a workspace folder');
+    const exports = fs.mkdtempSync(path.join(workspace, 'rnn-lab-exports-'));
+    try {
+      await exportPngAndCsv(exports);
+    } finally {
+      fs.rmSync(exports, { recursive: true, force: true });
+    }
+  });
+
+  async function exportPngAndCsv(exports: string): Promise<void> {
+    const png = path.join(exports, 'decay.png');
     const written = await vscode.commands.executeCommand<string>(EXPORT_CHART, { chart: 'decay', format: 'png', targetPath: png });
     assert.strictEqual(written, png);
     const bytes = fs.readFileSync(png);
@@ -92,13 +104,26 @@ describe('Training panel', () => {
     assert.strictEqual(bytes.subarray(12, 16).toString('ascii'), 'IHDR');
     assert.ok(bytes.readUInt32BE(16) > 100 && bytes.readUInt32BE(20) > 100, `image ${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)}`);
 
-    const csv = path.join(directory, 'loss.csv');
+    const csv = path.join(exports, 'loss.csv');
     await vscode.commands.executeCommand(EXPORT_CHART, { chart: 'loss', format: 'csv', targetPath: csv });
     const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
     const record = JSON.parse(fs.readFileSync(runJsonPath, 'utf8')) as { epochs: { epoch: number; trainLoss: number }[] };
     assert.strictEqual(lines[0], 'epoch,train loss,validation loss');
     assert.strictEqual(lines.length, record.epochs.length + 1);
     assert.strictEqual(Number(lines[1]!.split(',')[1]), record.epochs[0]!.trainLoss);
+  }
+
+  it('does not write a targetPath outside the workspace: the save dialog opens instead (issue 13)', async () => {
+    await vscode.commands.executeCommand(SHOW_GRADIENT_DECAY, { runJsonPath });
+    const outside = path.join(directory, 'outside.csv');
+    const exporting = vscode.commands.executeCommand<string | undefined>(EXPORT_CHART, { chart: 'loss', format: 'csv', targetPath: outside });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    assert.ok(!fs.existsSync(outside), 'nothing written before the user chose');
+    // the save dialog (VS Code's own file picker in the web workbench) is dismissed: nothing is written
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const written = await Promise.race([exporting, new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 10_000))]);
+    assert.notStrictEqual(written, outside);
+    assert.ok(!fs.existsSync(outside));
   });
 
   it('rejects a bad argument with a message instead of a crash', async () => {

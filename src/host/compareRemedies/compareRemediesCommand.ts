@@ -18,6 +18,7 @@ import { newestRunSource, resolveSavedRunSource, runDataSource, sliceLines } fro
 import { RUNS_FOLDER } from '../training/runStoreLocation';
 import { ComparisonPanel } from './compareRemediesPanel';
 import { readTrainingSettings } from '../platform/settings';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 
 export const COMPARE_REMEDIES_COMMAND = 'rnnLab.compareRemedies';
 
@@ -207,5 +208,7 @@ export async function compareRemedies(extensionUri: vscode.Uri, log: vscode.LogO
 }
 
 export function registerCompareRemedies(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand(COMPARE_REMEDIES_COMMAND, (args?: CompareRemediesArgs) => compareRemedies(extensionUri, log, args ?? {}));
+  return vscode.commands.registerCommand(COMPARE_REMEDIES_COMMAND, (args?: CompareRemediesArgs) =>
+    requireWorkspaceTrust(vscode.l10n.t('Compare Remedies')) ? compareRemedies(extensionUri, log, args ?? {}) : Promise.resolve(undefined),
+  );
 }

@@ -1,10 +1,11 @@
 // Trains one Compare Remedies entry in a fresh worker_threads worker (dist/compareRemediesWorker.js); the worker is terminated
-// afterwards, or at once when the run is cancelled. No vscode import.
+// afterwards, or at once when the run is cancelled. It runs under the memory limit of workerLimits.ts. No vscode import.
 import { Worker } from 'node:worker_threads';
 import type { CompareEntryResult } from '../../protocol/compareRemediesProtocol';
 import type { CompareTrainMessage } from '../../protocol/compareRemediesTrainMessage';
 import { parseCompareWorkerMessage } from '../../protocol/compareRemediesProtocol';
 import { describeIssue } from '../../protocol/validation';
+import { describeWorkerError, workerHeapLimitMb, workerResourceLimits } from '../platform/workerLimits';
 
 /** Thrown (as the rejection) when the caller cancelled the entry. */
 export class CompareCancelledError extends Error {
@@ -21,7 +22,8 @@ export interface CompareEntryRun {
 }
 
 export function trainEntryInWorker(workerScript: string, message: CompareTrainMessage, onEpoch: (epoch: number, epochs: number) => void): CompareEntryRun {
-  const worker = new Worker(workerScript);
+  const limitMb = workerHeapLimitMb();
+  const worker = new Worker(workerScript, { resourceLimits: workerResourceLimits(limitMb) });
   let settle: { resolve: (value: CompareEntryResult) => void; reject: (error: Error) => void } | undefined;
   const result = new Promise<CompareEntryResult>((resolve, reject) => (settle = { resolve, reject }));
   const finish = (outcome: CompareEntryResult | Error): void => {
@@ -39,7 +41,7 @@ export function trainEntryInWorker(workerScript: string, message: CompareTrainMe
     else if (parsed.value.type === 'error') finish(new Error(parsed.value.message));
     else finish(parsed.value.result);
   });
-  worker.once('error', (error) => finish(error));
+  worker.once('error', (error) => finish(new Error(describeWorkerError(error, 'compareRemedies', limitMb))));
   worker.once('exit', (code) => finish(new Error(`the compare worker stopped (exit code ${code}) before it answered`)));
   worker.postMessage(message);
   return { result, cancel: () => finish(new CompareCancelledError()) };

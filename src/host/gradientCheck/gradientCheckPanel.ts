@@ -15,6 +15,7 @@ import { parseGradientCheckWebviewMessage } from '../../protocol/gradientCheckPr
 import { Disposable } from '../platform/disposable';
 import { gradientCheckStrings } from './gradientCheckStrings';
 import { runGradientCheckInWorker } from './gradientCheckWorkerClient';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 import { WebviewChannel } from '../platform/webviewChannel';
 import { panelHtml, webviewPanelOptions } from '../platform/webviewResources';
 
@@ -131,6 +132,8 @@ export class GradientCheckPanel extends Disposable {
     this.publish();
     const workerScript = vscode.Uri.joinPath(this.extensionUri, 'dist', 'gradientCheckWorker.js').fsPath;
     try {
+      // the check runs in a worker thread: not in Restricted Mode
+      if (!requireWorkspaceTrust(vscode.l10n.t('Gradient Check'))) throw new Error(vscode.l10n.t('Gradient Check needs a trusted workspace.'));
       this.result = await runGradientCheckInWorker(workerScript, request);
       this.status = 'done';
       const { report, elapsedMs } = this.result;

@@ -15,5 +15,6 @@ export function runGradientCheckInWorker(workerScript: string, request: Gradient
     parse: parseGradientCheckWorkerMessage,
     timeoutMs: GRADIENT_CHECK_TIMEOUT_MS,
     awaited: 'result',
+    job: 'gradientCheck',
   });
 }

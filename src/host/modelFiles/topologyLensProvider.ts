@@ -1,6 +1,8 @@
 // Lenses above the model of a *.rnn.json or of a JSON file that parses as a Keras / TF.js model:
 //   "⟲ many-to-one · sentiment analysis (sequence in → one output)" → the topology panel focused with the file's steps;
-//   "▶ Train with this config" (RNN Lab configs that the editor can train) → a run with the config's values;
+//   "▶ Train with this config" (RNN Lab configs that the editor can train) → a run with the config's values; in
+//   Restricted Mode it says the workspace must be trusted first (the command then offers to manage trust), and the
+//   lenses are redrawn when the user grants trust;
 //   "Show gradient decay of last run" → the training panel for the newest run.
 // Cheap: one parse + classification per document version (ModelAnalysisCache), no training, no linear algebra.
 import * as vscode from 'vscode';
@@ -10,6 +12,7 @@ import { CODE_LENS_SECTION, readCodeLensSettings } from './codeLensSettings';
 import { SHOW_LAST_RUN_GRADIENT_DECAY_COMMAND, SHOW_TOPOLOGIES_COMMAND, TRAIN_WITH_CONFIG_COMMAND } from './lensCommandIds';
 import { isRnnConfigFileName } from '../../modelFiles/rnnConfig/configFileNames';
 import { topologyLensContent } from './topologyLensText';
+import { onTrustGranted } from '../platform/workspaceTrust';
 
 export class TopologyLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -22,6 +25,7 @@ export class TopologyLensProvider extends Disposable implements vscode.CodeLensP
         if (event.affectsConfiguration(CODE_LENS_SECTION)) this.changed.fire();
       }),
     );
+    this._register(onTrustGranted(() => this.changed.fire()));
     this._register(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0 && isJsonDocument(event.document)) this.changed.fire();
@@ -49,7 +53,7 @@ export class TopologyLensProvider extends Disposable implements vscode.CodeLensP
     if (trainable && (isRnnConfigFileName(document.fileName) || document.isUntitled)) {
       lenses.push(
         new vscode.CodeLens(range, {
-          title: vscode.l10n.t('▶ Train with this config'),
+          title: vscode.workspace.isTrusted ? vscode.l10n.t('▶ Train with this config') : vscode.l10n.t('▶ Train with this config (trust the workspace first)'),
           tooltip: vscode.l10n.t('Train on the config\'s data (or a data file you pick) with the values of this file overriding the rnnLab.* settings.'),
           command: TRAIN_WITH_CONFIG_COMMAND,
           arguments: [document.uri],

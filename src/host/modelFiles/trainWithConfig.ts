@@ -1,7 +1,8 @@
 // "RNN Lab: Train with This Config": trains on the config's data file (`data.path`, relative to the config's folder)
 // or on a data file given or picked, with the config's values overriding the rnnLab.* settings
 // (lab/settings/configFileOverrides.ts), through the training flow's "Train on File…" command. The document's current text is
-// used, saved or not. A config with errors (syntax or semantic diagnostics) is refused with the first error.
+// used, saved or not. A config with errors (syntax or semantic diagnostics) is refused with the first error. A data.path
+// whose real path leaves the workspace folders is trained on only after the user allows it (configDataPath.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,7 +12,8 @@ import { TRAIN_WITH_CONFIG_COMMAND } from './lensCommandIds';
 import type { LastRunMemory } from './lastRunMemory';
 import { configRunName } from '../../modelFiles/rnnConfig/configFileNames';
 import { configTrainingPlan } from '../../lab/settings/configFileOverrides';
-import { configDataPathExists, resolveConfigDataPath } from './configDataPath';
+import { approveConfigDataPath, configDataPathExists, resolveConfigDataPath } from './configDataPath';
+import { requireWorkspaceTrust, UNTRUSTED_STATUS } from '../platform/workspaceTrust';
 
 export { TRAIN_WITH_CONFIG_COMMAND };
 const TRAIN_ON_FILE_COMMAND = 'rnnLab.trainOnFile';
@@ -58,6 +60,7 @@ function refuse(message: string, log: vscode.LogOutputChannel): TrainWithConfigR
 }
 
 export async function trainWithConfig(first: unknown, log: vscode.LogOutputChannel, lastRuns: LastRunMemory): Promise<TrainWithConfigResult> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Training'))) return { status: UNTRUSTED_STATUS };
   const { configUri: given, args } = interpret(first);
   const configUri = given ?? vscode.window.activeTextEditor?.document.uri;
   if (configUri === undefined) {
@@ -79,7 +82,14 @@ export async function trainWithConfig(first: unknown, log: vscode.LogOutputChann
   let file: vscode.Uri | undefined = args.file === undefined ? undefined : toUri(args.file);
   if (file === undefined && plan.dataPath !== null) {
     const resolved = resolveConfigDataPath(configUri, plan.dataPath);
-    if (resolved !== undefined && fs.existsSync(resolved)) file = vscode.Uri.file(resolved);
+    if (resolved !== undefined && fs.existsSync(resolved)) {
+      const approval = await approveConfigDataPath(resolved, label, args.silent === true);
+      if (!approval.approved) {
+        if (approval.message === undefined) return { status: 'dismissed' };
+        return refuse(approval.message, log);
+      }
+      file = vscode.Uri.file(resolved);
+    }
   }
   if (plan.notCarried.length > 0) {
     const message = vscode.l10n.t('{0}: the editor\'s training does not take {1}; these fields are not applied to the run.', label, plan.notCarried.join(', '));

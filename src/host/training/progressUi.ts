@@ -40,6 +40,8 @@ export function epochLine(name: string, totalEpochs: number, metrics: EpochMetri
 export class TrainingStatusUi implements vscode.Disposable {
   private readonly statusBarItem: vscode.StatusBarItem;
   private readonly runs = new Map<string, RunProgressView>();
+  /** Commands whose data is still being read or prepared (Stop Training reaches them too). */
+  private preparingCount = 0;
 
   constructor(readonly output: vscode.OutputChannel) {
     this.statusBarItem = vscode.window.createStatusBarItem('rnnLab.training', vscode.StatusBarAlignment.Left, 10);
@@ -60,6 +62,11 @@ export class TrainingStatusUi implements vscode.Disposable {
     this.render();
   }
 
+  preparing(count: number): void {
+    this.preparingCount = count;
+    this.render();
+  }
+
   runEnded(runId: string, summaryLine: string): void {
     this.runs.delete(runId);
     this.output.appendLine(summaryLine);
@@ -68,8 +75,8 @@ export class TrainingStatusUi implements vscode.Disposable {
 
   private render(): void {
     const latest = [...this.runs.values()].pop();
-    // Shows "Stop Training" in the command palette only while something trains.
-    void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT_KEY, latest !== undefined);
+    // Shows "Stop Training" in the command palette only while something trains or reads its data.
+    void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT_KEY, latest !== undefined || this.preparingCount > 0);
     if (latest === undefined) {
       this.statusBarItem.hide();
       return;

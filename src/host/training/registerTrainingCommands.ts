@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../platform/disposable';
 import { TrainingStatusUi } from './progressUi';
 import { RunManager } from './runManager';
-import { allRunsRoots, runsRootFor } from './runStoreLocation';
+import { allRunsRoots, runsLocationFor } from './runStoreLocation';
 import type { TrainCommandArgs, TrainFlowContext } from './trainFlow';
 import { OPEN_RUN_COMMAND, type OpenRunArgs, openRun } from './openRun';
 import { OPEN_SAMPLES_COMMAND, type OpenSamplesArgs, openSamples } from './openSamples';
@@ -20,7 +20,7 @@ export class TrainingCommands extends Disposable {
     const ui = this._register(new TrainingStatusUi(output));
     const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'trainingWorker.js').fsPath;
     this.runs = this._register(new RunManager(workerScript, ui));
-    const flow: TrainFlowContext = { runs: this.runs, output, storeRootFor: (resource) => runsRootFor(context, resource) };
+    const flow: TrainFlowContext = { runs: this.runs, output, storeFor: (resource) => runsLocationFor(context, resource) };
 
     this._register(
       vscode.commands.registerCommand(TRAIN_ON_SELECTION_COMMAND, (args?: TrainCommandArgs) => trainOnSelection(flow, args ?? {})),

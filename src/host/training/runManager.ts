@@ -21,6 +21,8 @@ export interface TrainingRunRequest {
   readonly summary: DataSummary;
   /** Folder the run is saved under (runStoreLocation.ts). */
   readonly storeRoot: string;
+  /** The folder the store's real path must stay in (node/runStore.ts refuses a link out of it). */
+  readonly storeWithin?: string;
   /** Skips the question when another run is active. */
   readonly whenBusy?: WhenBusy;
   /** No end-of-run pop-ups (tests, batch use); errors are still shown. */
@@ -52,6 +54,9 @@ interface ActiveRun {
 
 export class RunManager implements vscode.Disposable {
   private readonly active = new Map<string, ActiveRun>();
+  /** Commands whose worker is still reading or preparing the data (not yet a run): Stop Training reaches them too. */
+  private readonly intakes = new Map<string, { readonly name: string; readonly worker: TrainingWorker }>();
+  private intakeCount = 0;
   private readonly events = new vscode.EventEmitter<RunEvent>();
   /** Starts, progress and ends of every run, for panels (issue 6) and tests. */
   readonly onDidChangeRun = this.events.event;
@@ -70,6 +75,24 @@ export class RunManager implements vscode.Disposable {
     return [...this.active.keys()];
   }
 
+  /** True while a run trains or a command's worker reads or prepares its data. */
+  get busy(): boolean {
+    return this.active.size > 0 || this.intakes.size > 0;
+  }
+
+  /**
+   * Registers a command's worker while it reads and prepares the data (and the user answers its questions), so Stop
+   * Training can cancel it; dispose when the command hands the worker to `start` or gives up.
+   */
+  trackIntake(name: string, worker: TrainingWorker): vscode.Disposable {
+    const id = `intake-${++this.intakeCount}`;
+    this.intakes.set(id, { name, worker });
+    this.ui.preparing(this.intakes.size);
+    return new vscode.Disposable(() => {
+      if (this.intakes.delete(id)) this.ui.preparing(this.intakes.size);
+    });
+  }
+
   /** The live record of an active run (for a panel that opens mid-run and must replay it). */
   snapshot(runId: string): RunRecord | undefined {
     return this.active.get(runId)?.builder.snapshot(new Date());
@@ -86,8 +109,16 @@ export class RunManager implements vscode.Disposable {
       if (choice === 'stop') await this.stopAll();
     }
     const startedAt = new Date();
-    const store = new RunStore(request.storeRoot);
-    const { id, directory } = await store.createRunDirectory(startedAt, request.name);
+    const store = new RunStore(request.storeRoot, request.storeWithin !== undefined ? { within: request.storeWithin } : {});
+    let created: { readonly id: string; readonly directory: string };
+    try {
+      created = await store.createRunDirectory(startedAt, request.name);
+    } catch (error) {
+      // nothing trained yet: the worker (holding the prepared data) goes, the command shows why
+      request.worker.dispose();
+      throw error;
+    }
+    const { id, directory } = created;
     const builder = new RunRecordBuilder({ id, name: request.name, startedAt, config: request.config, data: request.summary });
     const totalEpochs = request.settings.training.epochs;
     const epochListeners: ((epoch: number, trainLoss: number) => void)[] = [];
@@ -116,8 +147,17 @@ export class RunManager implements vscode.Disposable {
     return result;
   }
 
-  /** Stops one run (or all with `all`); resolves when the workers have acknowledged. Returns the stopped ids. */
+  /**
+   * Stops one run (or all with `all`); resolves when the workers have acknowledged. Returns the stopped ids. Without
+   * a runId, data still being read or prepared is cancelled first (the newest thing started); runs are then stopped
+   * only when nothing was being read, or with `all`.
+   */
   async stop(target: { readonly runId?: string; readonly all?: boolean } = {}): Promise<string[]> {
+    if (target.runId === undefined && this.intakes.size > 0) {
+      const intakes = [...this.intakes.entries()];
+      for (const [, intake] of intakes) intake.worker.cancel();
+      if (target.all !== true) return intakes.map(([id]) => id);
+    }
     let ids: string[];
     if (target.runId !== undefined) ids = this.active.has(target.runId) ? [target.runId] : [];
     else if (target.all === true || this.active.size <= 1) ids = [...this.active.keys()];
@@ -215,6 +255,7 @@ export class RunManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const intake of this.intakes.values()) intake.worker.cancel();
     for (const run of this.active.values()) run.worker.cancel();
     this.events.dispose();
   }

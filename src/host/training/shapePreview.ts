@@ -1,5 +1,7 @@
 // The shape preview shown before training (issue 5): rows read, columns used, windows made, tensor shapes, the
 // topology and what will be predicted — so a student checks the data's shape against the lecture's diagrams first.
+// It is a notification, not a modal dialog, so the window stays usable while it waits ("Train" / "Change Settings");
+// the whole preview is also in the RNN Lab output. rnnLab.training.confirmShapes = false trains without asking.
 import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
 import type { DataShapes } from '../../lab/runs/runRecord';
@@ -65,13 +67,23 @@ export function shapePreviewLines(shapes: DataShapes, prediction: PredictionSpec
   ];
 }
 
-/** Shows the preview; resolves true when the user chooses to train. */
-export async function confirmShapePreview(name: string, lines: readonly string[]): Promise<boolean> {
+export const CONFIRM_SHAPES_SECTION = 'rnnLab.training';
+export const CONFIRM_SHAPES_KEY = 'confirmShapes';
+
+/** rnnLab.training.confirmShapes for the data's resource (default true: the preview is part of the lesson). */
+export function shouldConfirmShapes(resource: vscode.Uri | undefined): boolean {
+  return vscode.workspace.getConfiguration(CONFIRM_SHAPES_SECTION, resource).get<boolean>(CONFIRM_SHAPES_KEY, true) !== false;
+}
+
+/**
+ * Shows the preview as a notification; resolves true when the user chooses to train. "Change Settings" opens the
+ * RNN Lab settings (and does not train); closing the notification or `stopWaiting` settling (Stop Training) is a no.
+ */
+export async function confirmShapePreview(name: string, lines: readonly string[], stopWaiting: Promise<void>): Promise<boolean> {
   const train = vscode.l10n.t('Train');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Train "{0}"?', name),
-    { modal: true, detail: lines.join('\n') },
-    train,
-  );
+  const change = vscode.l10n.t('Change Settings');
+  const question = vscode.window.showInformationMessage(vscode.l10n.t('Train "{0}"? {1}', name, lines.join(' · ')), train, change);
+  const choice = await Promise.race([question, stopWaiting.then(() => undefined)]);
+  if (choice === change) void vscode.commands.executeCommand('workbench.action.openSettings', '@ext:rnn-lab.rnn-lab');
   return choice === train;
 }

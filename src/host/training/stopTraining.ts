@@ -1,5 +1,5 @@
 // "RNN Lab: Stop Training": stops the running run (asks which when several run; `{ all: true }` or `{ runId }`
-// skip the question). Resolves to the stopped run ids once their workers have acknowledged.
+// skip the question), or cancels the reading and preparing of data a train command is still doing. Resolves to the stopped run ids once their workers have acknowledged.
 import * as vscode from 'vscode';
 import type { RunManager } from './runManager';
 
@@ -11,7 +11,7 @@ export interface StopTrainingArgs {
 }
 
 export async function stopTraining(runs: RunManager, args: StopTrainingArgs = {}): Promise<string[]> {
-  if (runs.activeRunIds.length === 0) {
+  if (!runs.busy) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No training run is in progress.'));
     return [];
   }

@@ -16,9 +16,11 @@ import type { DataOrigin, RunStatus, TrainingSettings } from '../../lab/runs/run
 import { originForRecord } from '../../lab/runs/dataOrigin';
 import { askMissingValues, pickColumns, pickTarget } from './dataChoices';
 import { plainSettings, type SettingsOverrides } from '../../lab/settings/resolveSettings';
-import type { RunManager, WhenBusy } from './runManager';
-import { confirmShapePreview, describePrediction, shapePreviewLines } from './shapePreview';
+import type { RunManager, RunResult, TrainingRunRequest, WhenBusy } from './runManager';
+import { confirmShapePreview, describePrediction, shapePreviewLines, shouldConfirmShapes } from './shapePreview';
 import type { TrainingWorker } from './trainingWorkerClient';
+import { withIntakeProgress } from './intakeProgress';
+import type { RunsLocation } from './runStoreLocation';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
@@ -51,7 +53,7 @@ export interface TrainCommandArgs {
   readonly whenBusy?: WhenBusy;
 }
 
-export type TrainCommandStatus = Exclude<RunStatus, 'running'> | 'invalid-data' | 'invalid-settings' | 'dismissed';
+export type TrainCommandStatus = Exclude<RunStatus, 'running'> | 'invalid-data' | 'invalid-settings' | 'dismissed' | 'untrusted';
 
 /** What the train commands resolve to (tests await it). */
 export interface TrainCommandResult {
@@ -81,7 +83,8 @@ export interface TrainSource {
 export interface TrainFlowContext {
   readonly runs: RunManager;
   readonly output: vscode.OutputChannel;
-  readonly storeRootFor: (resource: vscode.Uri | undefined) => string;
+  /** Where the run is saved, and the folder it must stay in (runStoreLocation.ts). */
+  readonly storeFor: (resource: vscode.Uri | undefined) => RunsLocation;
 }
 
 export function showDataError(error: DataError, output: vscode.OutputChannel): TrainCommandResult {
@@ -96,6 +99,13 @@ function rejectData(reply: DataRejectedMessage, source: TrainSource, output: vsc
   const error = dataErrorFromInfo(reply.error, source.firstLine);
   if (error.line !== undefined) source.revealLine?.(error.line);
   return showDataError(error, output);
+}
+
+/** Stop Training or Cancel while the data was read or prepared (or while the preview waited): nothing was trained. */
+function intakeCancelled(name: string, output: vscode.OutputChannel): TrainCommandResult {
+  const message = vscode.l10n.t('[{0}] stopped before training: nothing was trained or saved.', name);
+  output.appendLine(message);
+  return { status: 'cancelled', message };
 }
 
 function failed(message: string, output: vscode.OutputChannel): TrainCommandResult {
@@ -137,13 +147,16 @@ async function prepareInWorker(
   args: TrainCommandArgs,
   output: vscode.OutputChannel,
 ): Promise<PreparedDataSummary | TrainCommandResult> {
-  let reply = await worker.prepare(choices, settings);
+  const name = args.name ?? source.defaultName;
+  const title = vscode.l10n.t('Preparing the windows of "{0}"…', name);
+  let reply = await withIntakeProgress(title, worker, worker.prepare(choices, settings));
   if (reply.type === 'dataRejected' && reply.missing !== undefined && args.silent !== true) {
     const offset = source.firstLine ?? 0;
     const missing = await askMissingValues({ ...reply.missing, lines: reply.missing.lines.map((line) => line + offset) });
     if (missing === undefined) return { status: 'dismissed' };
-    reply = await worker.prepare({ ...choices, missing }, settings);
+    reply = await withIntakeProgress(title, worker, worker.prepare({ ...choices, missing }, settings));
   }
+  if (reply.type === 'cancelled') return intakeCancelled(name, output);
   if (reply.type === 'dataRejected') return rejectData(reply, source, output);
   if (reply.type === 'error') return failed(vscode.l10n.t('Cannot prepare the data: {0}', reply.message), output);
   return reply.prepared;
@@ -152,13 +165,18 @@ async function prepareInWorker(
 /** Trains on the selection's text or a file: the data goes to a new worker, which parses, windows and trains. */
 export async function trainOnSource(data: DataSource, source: TrainSource, args: TrainCommandArgs, context: TrainFlowContext): Promise<TrainCommandResult> {
   const worker = context.runs.createWorker();
+  const name = args.name ?? source.defaultName;
+  // From here Stop Training reaches the worker (reading, preparing, waiting for answers) until the run starts.
+  const tracking = context.runs.trackIntake(name, worker);
   let handedOver = false;
   try {
-    const loaded = await worker.load(data, {
+    const loading = worker.load(data, {
       maxBytes: maxDataBytes(source.resource),
       ...(args.group !== undefined ? { group: args.group } : {}),
       ...(args.target !== undefined ? { target: args.target } : {}),
     });
+    const loaded = await withIntakeProgress(vscode.l10n.t('Reading the data for "{0}"…', name), worker, loading);
+    if (loaded.type === 'cancelled') return intakeCancelled(name, context.output);
     if (loaded.type === 'dataRejected') return rejectData(loaded, source, context.output);
     if (loaded.type === 'error') return failed(vscode.l10n.t('Cannot read the data: {0}', loaded.message), context.output);
     const overview = loaded.overview;
@@ -180,31 +198,37 @@ export async function trainOnSource(data: DataSource, source: TrainSource, args:
     const silent = args.silent === true;
 
     const choices = await askChoices(overview, args);
-    if (choices === undefined) return { status: 'dismissed' };
+    if (choices === undefined) return worker.cancelRequested ? intakeCancelled(name, context.output) : { status: 'dismissed' };
     const prepared = await prepareInWorker(worker, choices, settings, source, args, context.output);
     if ('status' in prepared) return prepared;
 
-    const name = args.name ?? source.defaultName;
     const preview = shapePreviewLines(prepared.summary.shapes, prepared.prediction, settings.model.hiddenSize, settings.model.cell);
     context.output.appendLine(vscode.l10n.t('[{0}] shape preview:', name));
     for (const line of preview) context.output.appendLine(`  ${line}`);
     for (const warning of overview.warnings) context.output.appendLine(`  ${warning}`);
-    if (!silent && !(await confirmShapePreview(name, preview))) return { status: 'dismissed' };
+    if (!silent && shouldConfirmShapes(source.resource) && !(await confirmShapePreview(name, preview, worker.whenCancelRequested))) {
+      return worker.cancelRequested ? intakeCancelled(name, context.output) : { status: 'dismissed' };
+    }
+    if (worker.cancelRequested) return intakeCancelled(name, context.output);
 
     handedOver = true;
-    const storeRoot = context.storeRootFor(source.resource);
-    const result = await context.runs.start({
+    tracking.dispose();
+    const store = context.storeFor(source.resource);
+    const storeRoot = store.root;
+    const result = await startRun(context, {
       name,
       config: resolved.settings,
       settings,
       worker,
       summary: { ...prepared.summary, predicts: describePrediction(prepared.prediction), origin: originForRecord(source.origin, storeRoot) },
       storeRoot,
+      storeWithin: store.within,
       silent,
       // silent never asks: it runs beside a busy run unless told to stop it
       ...(args.whenBusy ? { whenBusy: args.whenBusy } : silent ? { whenBusy: 'both' as const } : {}),
     });
     if (result === undefined) return { status: 'dismissed' };
+    if (!('record' in result)) return result;
     return {
       status: result.status,
       runId: result.runId,
@@ -214,7 +238,17 @@ export async function trainOnSource(data: DataSource, source: TrainSource, args:
       ...(result.record.error !== undefined ? { message: result.record.error } : {}),
     };
   } finally {
+    tracking.dispose();
     if (!handedOver) worker.dispose();
+  }
+}
+
+/** RunManager.start; a run folder that cannot be made (e.g. a link out of the workspace) is shown, not thrown. */
+async function startRun(context: TrainFlowContext, request: TrainingRunRequest): Promise<RunResult | TrainCommandResult | undefined> {
+  try {
+    return await context.runs.start(request);
+  } catch (error) {
+    return failed(vscode.l10n.t('Cannot save the run: {0}', error instanceof Error ? error.message : String(error)), context.output);
   }
 }
 

@@ -2,6 +2,7 @@
 // argument `{ file }`, or picked in an open dialog. The worker streams the file (never this thread) and refuses it at
 // once when it is over rnnLab.data.maxSelectionSizeMB.
 import * as vscode from 'vscode';
+import { requireWorkspaceTrust, UNTRUSTED_STATUS } from '../platform/workspaceTrust';
 import { nameFromPath, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from './trainFlow';
 
 export const TRAIN_ON_FILE_COMMAND = 'rnnLab.trainOnFile';
@@ -34,6 +35,7 @@ async function askForFile(): Promise<vscode.Uri | undefined> {
 }
 
 export async function trainOnFile(context: TrainFlowContext, first?: unknown): Promise<TrainCommandResult> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Training'))) return { status: UNTRUSTED_STATUS };
   const interpreted = interpret(first);
   const uri = interpreted.uri ?? (await askForFile());
   if (uri === undefined) return { status: 'dismissed' };

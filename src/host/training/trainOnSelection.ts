@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DataOrigin } from '../../data/intakeTypes';
 import { tooLargeError } from '../../data/parse/loadTable';
+import { requireWorkspaceTrust, UNTRUSTED_STATUS } from '../platform/workspaceTrust';
 import { maxDataBytes, showDataError, type TrainCommandArgs, type TrainCommandResult, type TrainFlowContext, trainOnSource } from './trainFlow';
 
 export const TRAIN_ON_SELECTION_COMMAND = 'rnnLab.trainOnSelection';
@@ -78,6 +79,7 @@ function selectionOrigin(editor: vscode.TextEditor, ranges: readonly vscode.Rang
 }
 
 export async function trainOnSelection(context: TrainFlowContext, args: TrainCommandArgs = {}): Promise<TrainCommandResult> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Training'))) return { status: UNTRUSTED_STATUS };
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) {
     const message = vscode.l10n.t('Open a document and select the numbers, table or text to train on.');

@@ -1,7 +1,10 @@
-// One train command's worker_threads worker (dist/trainingWorker.js). The command starts it before anything else and sends it
+// The host end of one train command's worker thread (dist/trainingWorker.js). The worker is started first and parses
 // the data: the worker parses and windows it (load → overview, prepare → preview), so the extension host never does;
-// then `startPrepared` trains there. The host only posts, raises the shared cancel flag and listens. The worker is
-// terminated when the run ends or the command is dismissed, so its memory goes with it.
+// then `startPrepared` trains there. The host only posts, raises the shared cancel flag and listens. The flag goes to
+// the worker with the first message (`loadData`), so Stop Training and Cancel reach the intake too: the worker answers
+// a cancelled load or preparation with `cancelled`. The worker runs under the memory limit of
+// host/platform/workerLimits.ts: running out of memory ends it with a message, never the extension host. The worker
+// is terminated when the run ends or the command is dismissed, so its memory goes with it.
 // No vscode import (the worker path is passed in), so the same client runs in unit tests.
 import { Worker } from 'node:worker_threads';
 import type { IntakeChoices } from '../../data/prepare/prepareTrainingData';
@@ -20,6 +23,7 @@ import {
   parseWorkerToHostMessage,
 } from '../../protocol/workerProtocol';
 import type { TrainingSettings } from '../../lab/runs/runRecord';
+import { describeWorkerError, workerHeapLimitMb, workerResourceLimits } from '../platform/workerLimits';
 
 /**
  * If the worker has not answered a cancel within this time (e.g. stuck in one enormous step), it is terminated and
@@ -30,8 +34,14 @@ export const CANCEL_GRACE_MS = 3000;
 const INTAKE_ID = 'intake';
 
 export type StartRequest = Omit<StartTrainingMessage, 'type' | 'cancelFlag'>;
-export type LoadReply = DataLoadedMessage | DataRejectedMessage | ErrorMessage;
-export type PrepareReply = DataPreparedMessage | DataRejectedMessage | ErrorMessage;
+export type LoadReply = DataLoadedMessage | DataRejectedMessage | ErrorMessage | CancelledMessage;
+export type PrepareReply = DataPreparedMessage | DataRejectedMessage | ErrorMessage | CancelledMessage;
+type IntakeReply = DataLoadedMessage | DataPreparedMessage | DataRejectedMessage | ErrorMessage | CancelledMessage;
+
+/** The `cancelled` answer of an intake request, or of a run stopped before it acknowledged. */
+function cancelledMessage(runId: string): CancelledMessage {
+  return { type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] };
+}
 
 export interface LoadOptions {
   readonly maxBytes: number;
@@ -45,13 +55,17 @@ export class TrainingWorker {
   private readonly handler: MessageHandler<WorkerToHostMessage, HostToWorkerMessage>;
   private onProgress: ((message: ProgressMessage) => void) | undefined;
   /** The intake request waiting for its reply (one at a time). */
-  private pendingIntake: ((reply: DataLoadedMessage | DataPreparedMessage | DataRejectedMessage | ErrorMessage) => void) | undefined;
+  private pendingIntake: ((reply: IntakeReply) => void) | undefined;
   private settle: ((message: TerminalWorkerMessage) => void) | undefined;
+  // Declared without an initialiser before `whenCancelRequested`, whose initialiser sets it.
+  private signalCancel: (() => void) | undefined;
   private started = false;
   private ended = false;
   private cancelTimer: NodeJS.Timeout | undefined;
   private cancelRequestedAt: number | undefined;
   private currentRunId = INTAKE_ID;
+  /** The heap limit this worker was started with (MB), for the out-of-memory message. */
+  readonly memoryLimitMb: number;
   /** Milliseconds from the cancel request to the worker's `cancelled` message (undefined until cancelled). */
   cancelLatencyMs: number | undefined;
   /** Settles once a started run ends (done, cancelled, diverged or error). */
@@ -61,7 +75,8 @@ export class TrainingWorker {
     this.result = new Promise((resolve) => {
       this.settle = resolve;
     });
-    this.worker = new Worker(workerScript, { stderr: false });
+    this.memoryLimitMb = workerHeapLimitMb();
+    this.worker = new Worker(workerScript, { stderr: false, resourceLimits: workerResourceLimits(this.memoryLimitMb) });
     const intakeReply = (message: DataLoadedMessage | DataPreparedMessage | DataRejectedMessage): void => this.answerIntake(message);
     this.handler = new MessageHandler<WorkerToHostMessage, HostToWorkerMessage>({
       channel: 'training worker',
@@ -74,13 +89,13 @@ export class TrainingWorker {
         dataRejected: intakeReply,
         progress: (message) => this.onProgress?.(message),
         done: (message) => this.finish(message),
-        cancelled: (message) => this.finish(message),
+        cancelled: (message) => (this.started ? this.finish(message) : this.answerIntake(message)),
         diverged: (message) => this.finish(message),
         error: (message) => this.fail(message),
       },
     });
     this.worker.on('message', (raw: unknown) => this.handler.receive(raw));
-    this.worker.on('error', (error) => this.fail({ type: 'error', runId: this.currentRunId, message: error.message }));
+    this.worker.on('error', (error) => this.fail({ type: 'error', runId: this.currentRunId, message: describeWorkerError(error, 'training', this.memoryLimitMb) }));
     this.worker.on('exit', (code) => {
       this.fail({ type: 'error', runId: this.currentRunId, message: `the training worker exited (code ${code}) before the run ended` });
     });
@@ -90,6 +105,16 @@ export class TrainingWorker {
     return this.currentRunId;
   }
 
+  /** True once Stop or Cancel was pressed for this worker (during the intake or the run). */
+  get cancelRequested(): boolean {
+    return this.cancelRequestedAt !== undefined;
+  }
+
+  /** Settles when Stop or Cancel is pressed (a command waiting for the user stops waiting then). */
+  readonly whenCancelRequested: Promise<void> = new Promise((resolve) => {
+    this.signalCancel = resolve;
+  });
+
   /** Sends the data; the worker parses it and answers with an overview (or where the data is wrong). */
   load(source: DataSource, options: LoadOptions): Promise<LoadReply> {
     return this.askIntake({
@@ -97,6 +122,7 @@ export class TrainingWorker {
       runId: INTAKE_ID,
       source,
       maxBytes: options.maxBytes,
+      cancelFlag: this.cancelFlag.buffer as SharedArrayBuffer,
       ...(options.group !== undefined ? { group: options.group } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
     }) as Promise<LoadReply>;
@@ -119,40 +145,42 @@ export class TrainingWorker {
     return this.result;
   }
 
-  /** Raises the shared flag (seen between mini-batches); terminates the worker if it does not stop in time. */
+  /**
+   * Raises the shared flag: the intake sees it between its stages (and every ~64k rows), training between
+   * mini-batches. A worker that does not answer within CANCEL_GRACE_MS is terminated and the request or run ends as
+   * cancelled; a worker that is idle (the command is waiting for the user's answer) is ended at once.
+   */
   cancel(): void {
-    if (!this.started) {
-      this.dispose();
-      return;
-    }
     if (this.cancelRequestedAt !== undefined || this.ended) return;
     this.cancelRequestedAt = performance.now();
     Atomics.store(this.cancelFlag, CANCEL_FLAG_INDEX, CANCEL_REQUESTED);
+    this.signalCancel?.();
     this.handler.post({ type: 'cancel', runId: this.currentRunId });
-    this.cancelTimer = setTimeout(() => {
-      const forced: CancelledMessage = {
-        type: 'cancelled',
-        runId: this.currentRunId,
-        epochsCompleted: 0,
-        modelJson: null,
-        epochs: [],
-        gradientSamples: [],
-        spectralSamples: [],
-        updateGradientNorms: [],
-      };
-      this.finish(forced);
-    }, CANCEL_GRACE_MS);
+    if (!this.started) {
+      if (this.pendingIntake === undefined) {
+        this.dispose();
+        return;
+      }
+      this.cancelTimer = setTimeout(() => {
+        this.answerIntake(cancelledMessage(INTAKE_ID));
+        this.dispose();
+      }, CANCEL_GRACE_MS);
+      return;
+    }
+    this.cancelTimer = setTimeout(() => this.finish(cancelledMessage(this.currentRunId)), CANCEL_GRACE_MS);
   }
 
   /** Ends the worker of a command that will not train (dismissed, invalid data). */
   dispose(): void {
     if (this.started && !this.ended) return;
     this.ended = true;
-    this.answerIntake({ type: 'error', runId: INTAKE_ID, message: 'the data worker was stopped' });
+    if (this.cancelTimer !== undefined) clearTimeout(this.cancelTimer);
+    this.answerIntake(this.cancelRequested ? cancelledMessage(INTAKE_ID) : { type: 'error', runId: INTAKE_ID, message: 'the data worker was stopped' });
     void this.worker.terminate();
   }
 
-  private askIntake(message: HostToWorkerMessage): Promise<DataLoadedMessage | DataPreparedMessage | DataRejectedMessage | ErrorMessage> {
+  private askIntake(message: HostToWorkerMessage): Promise<IntakeReply> {
+    if (this.cancelRequested && !this.started) return Promise.resolve(cancelledMessage(INTAKE_ID));
     if (this.ended || this.started) return Promise.resolve({ type: 'error', runId: INTAKE_ID, message: 'the data worker is no longer available' });
     if (this.pendingIntake !== undefined) throw new Error('one intake request at a time');
     return new Promise((resolve) => {
@@ -161,7 +189,11 @@ export class TrainingWorker {
     });
   }
 
-  private answerIntake(reply: DataLoadedMessage | DataPreparedMessage | DataRejectedMessage | ErrorMessage): void {
+  private answerIntake(reply: IntakeReply): void {
+    if (!this.started && this.cancelTimer !== undefined) {
+      clearTimeout(this.cancelTimer);
+      this.cancelTimer = undefined;
+    }
     const pending = this.pendingIntake;
     this.pendingIntake = undefined;
     pending?.(reply);

@@ -1,6 +1,8 @@
 // "RNN Lab: Export Chart…": one chart of a training panel as PNG (the page's canvas) or its data as CSV/JSON (the
 // series the chart draws). From the palette it asks which chart, which format and where (save dialog); tests and other
-// commands pass { chart, format, targetPath, runId? } and get the written path back without any dialog.
+// commands pass { chart, format, targetPath, runId? } and get the written path back. Any extension or link can call a
+// command, so a `targetPath` is written without a dialog only when its real path (symbolic links resolved) is inside a
+// workspace folder; any other target opens the save dialog prefilled with it, and the user decides.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChartId, ExportFormat } from '../../protocol/trainingPanelProtocol';
@@ -8,13 +10,15 @@ import { CHART_IDS, EXPORT_FORMATS } from '../../protocol/trainingPanelProtocol'
 import { isRecord, readEnum } from '../../protocol/validation';
 import { describeIssue } from '../../protocol/validation';
 import { TrainingPanel } from './trainingPanel';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
+import { containingFolder } from '../../node/realPaths';
 
 export const EXPORT_TRAINING_CHART_COMMAND = 'rnnLab.exportTrainingChart';
 
 export interface ExportTrainingChartArgs {
   readonly chart: ChartId;
   readonly format: ExportFormat;
-  /** Absolute file path to write (no dialog). */
+  /** Absolute file path to write: without a dialog inside a workspace folder, else the save dialog starts there. */
   readonly targetPath?: string;
   /** Which run's panel; default the active (or last used) training panel. */
   readonly runId?: string;
@@ -45,8 +49,15 @@ function parseArgs(raw: unknown): Partial<ExportTrainingChartArgs> | string {
   return result;
 }
 
+/** True when the real path of `file` is inside one of the local workspace folders. */
+export async function isInsideWorkspace(file: string): Promise<boolean> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+  return (await containingFolder(file, folders)) !== undefined;
+}
+
 /** Resolves to the written file's path, or undefined when the user cancelled. */
 export async function exportTrainingChart(rawArgs?: unknown): Promise<string | undefined> {
+  if (!requireWorkspaceTrust(vscode.l10n.t('Exporting a chart'))) return undefined;
   const args = parseArgs(rawArgs);
   if (typeof args === 'string') {
     void vscode.window.showErrorMessage(vscode.l10n.t('Export Chart: invalid argument. {0}', args));
@@ -64,8 +75,11 @@ export async function exportTrainingChart(rawArgs?: unknown): Promise<string | u
   try {
     if (args.targetPath !== undefined) {
       const target = vscode.Uri.file(args.targetPath);
-      await panel.exportTo(chart as ChartId, format as ExportFormat, target);
-      return target.fsPath;
+      if (await isInsideWorkspace(args.targetPath)) {
+        await panel.exportTo(chart as ChartId, format as ExportFormat, target);
+        return target.fsPath;
+      }
+      return (await panel.exportWithDialog(chart as ChartId, format as ExportFormat, undefined, target))?.fsPath;
     }
     return (await panel.exportWithDialog(chart as ChartId, format as ExportFormat))?.fsPath;
   } catch (error) {

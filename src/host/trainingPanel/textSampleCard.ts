@@ -14,6 +14,7 @@ import type {
 } from '../../protocol/textSampleProtocol';
 import { DEFAULT_TEXT_SAMPLE_REQUEST } from '../../protocol/textSampleProtocol';
 import { modelJsonPathOf, sampleTextFromSavedRun } from './textSampleWorkerClient';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 import { textSampleStrings } from './textSampleStrings';
 
 export interface TextSampleCardServices {
@@ -111,6 +112,7 @@ export class TextSampleCardHost {
       return this.fail(reason);
     }
     if (this.busy) return this.fail(vscode.l10n.t('A sample is already being drawn; wait for it to finish.'));
+    if (!requireWorkspaceTrust(vscode.l10n.t('Sampling text'))) return this.fail(vscode.l10n.t('Sampling text needs a trusted workspace.'));
     this.busy = true;
     this.error = undefined;
     this.services.post(this.stateMessage());

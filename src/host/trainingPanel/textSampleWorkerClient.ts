@@ -14,7 +14,7 @@ export type TextSampleParameters = Omit<SampleTextWorkerRequest, 'type' | 'model
 
 /** Runs one request in a fresh worker; resolves with its validated answer, rejects with the worker's error. */
 export function sampleTextInWorker(workerScript: string, request: SampleTextWorkerRequest): Promise<SampledTextWorkerMessage> {
-  return runInOneShotWorker<SampledTextWorkerMessage>({ workerScript, request, parse: parseSamplingWorkerMessage, timeoutMs: SAMPLING_TIMEOUT_MS, awaited: 'sample' });
+  return runInOneShotWorker<SampledTextWorkerMessage>({ workerScript, request, parse: parseSamplingWorkerMessage, timeoutMs: SAMPLING_TIMEOUT_MS, awaited: 'sample', job: 'textSample' });
 }
 
 /** model.json beside a run's run.json (the file name the run record stores; runStore.ts writes it there). */

@@ -25,6 +25,7 @@ import { TextSampleCardHost } from './textSampleCard';
 import { maxInWindow } from './updateRate';
 import { WebviewChannel } from '../platform/webviewChannel';
 import { panelHtml, webviewPanelOptions } from '../platform/webviewResources';
+import { requireWorkspaceTrust } from '../platform/workspaceTrust';
 
 /** What the panel reports once its page has drawn: the charts and how much each holds. */
 export interface TrainingRenderReport {
@@ -243,8 +244,11 @@ export class TrainingPanel extends Disposable {
     this.services.log.info(`[training panel] exported ${chart} as ${format} to ${target.toString()}`);
   }
 
-  /** Asks the user where to save, then exports. Resolves to the written file, or undefined when cancelled. */
-  async exportWithDialog(chart: ChartId, format: ExportFormat, dataUrl?: string): Promise<vscode.Uri | undefined> {
+  /**
+   * Asks the user where to save (starting at `suggested`, else the first workspace folder), then exports. Resolves to
+   * the written file, or undefined when cancelled.
+   */
+  async exportWithDialog(chart: ChartId, format: ExportFormat, dataUrl?: string, suggested?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const fileName = `${slug(this.run.record.name)}-${chart}.${format}`;
     const filters: Record<ExportFormat, Record<string, string[]>> = {
@@ -254,7 +258,7 @@ export class TrainingPanel extends Disposable {
     };
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export chart'),
-      defaultUri: folder === undefined ? undefined : vscode.Uri.joinPath(folder, fileName),
+      defaultUri: suggested ?? (folder === undefined ? undefined : vscode.Uri.joinPath(folder, fileName)),
       filters: filters[format],
     });
     if (target === undefined) return undefined;
@@ -296,6 +300,7 @@ export class TrainingPanel extends Disposable {
   }
 
   private async exportFromPage(chart: ChartId, format: ExportFormat, dataUrl: string | undefined): Promise<void> {
+    if (!requireWorkspaceTrust(vscode.l10n.t('Exporting a chart'))) return;
     try {
       const target = await this.exportWithDialog(chart, format, dataUrl);
       if (target !== undefined) void vscode.window.setStatusBarMessage(vscode.l10n.t('Exported {0}', target.fsPath), 4000);

@@ -163,8 +163,11 @@ describe('worker protocol validation', () => {
   });
 
   it('checks the intake messages field by field', () => {
-    const load = { type: 'loadData', runId: 'intake', source: { kind: 'text', text: '1 2 3', label: 'sel' }, maxBytes: 100 };
+    const load = { type: 'loadData', runId: 'intake', source: { kind: 'text', text: '1 2 3', label: 'sel' }, maxBytes: 100, cancelFlag: new SharedArrayBuffer(4) };
     assert.ok(parseHostToWorkerMessage(load).ok);
+    const { cancelFlag: _loadFlag, ...loadWithoutFlag } = load;
+    const loadNoFlag = parseHostToWorkerMessage(loadWithoutFlag);
+    assert.ok(!loadNoFlag.ok && loadNoFlag.issue.path === 'cancelFlag', 'the cancel flag travels with the first message');
     const hostCases: [unknown, string][] = [
       [{ ...load, source: { kind: 'url', label: 'x' } }, 'source.kind'],
       [{ ...load, source: { kind: 'file', label: 'x' } }, 'source.path'],
