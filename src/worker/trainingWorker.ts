@@ -9,7 +9,7 @@
 // this thread's event loop is blocked while it trains.
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { DataIntake } from '../data/intake';
+import { DataIntake, isDataCancelled } from '../data/intake';
 import { ProgressThrottle } from '../lab/training/progressThrottle';
 import type { TrainingSettings } from '../lab/runs/runRecord';
 import { runTraining, type TrainingJob } from '../lab/training/trainingRun';
@@ -41,10 +41,6 @@ function cancelSignal(flag: Int32Array | undefined): { readonly aborted: boolean
 }
 
 /** Stop or Cancel during the intake (data/intake.ts throws it by this name). */
-function isCancellation(error: unknown): boolean {
-  return error instanceof Error && error.name === 'DataCancelled';
-}
-
 function postCancelled(runId: string): void {
   handler.post({ type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] });
 }
@@ -66,7 +62,7 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
           if (cancel.aborted) postCancelled(runId);
           else handler.post(loaded.ok ? { type: 'dataLoaded', runId, overview: loaded.overview } : { type: 'dataRejected', runId, error: loaded.error });
         },
-        (error: unknown) => (isCancellation(error) || cancel.aborted ? postCancelled(runId) : handler.post({ type: 'error', runId, message: describe(error) })),
+        (error: unknown) => (isDataCancelled(error) || cancel.aborted ? postCancelled(runId) : handler.post({ type: 'error', runId, message: describe(error) })),
       );
     },
     prepareData: (message) => {
@@ -90,7 +86,7 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
         const { model, prediction, summary, extras } = prepared.prepared;
         handler.post({ type: 'dataPrepared', runId, prepared: { model, prediction, summary, extras } });
       } catch (error) {
-        if (isCancellation(error) || cancel.aborted) postCancelled(runId);
+        if (isDataCancelled(error) || cancel.aborted) postCancelled(runId);
         else handler.post({ type: 'error', runId, message: describe(error) });
       }
     },
