@@ -1,12 +1,14 @@
 // "RNN Lab: New Model Config…": pick one of the lecture's five topologies (with its example), and get a *.rnn.json
 // scaffolded from the bundled sample for that topology (samples/configs/<topology>.rnn.json, the lecture's example
 // task), saved where the save dialog says and opened. Optional argument `{ topology, target }` skips the prompts:
-// target is a path/Uri to write, or 'untitled' for an unsaved editor.
+// target is a path/Uri to write, or 'untitled' for an unsaved editor. A file target outside the workspace folders is
+// not written silently: the save dialog opens prefilled with it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isTopologyId, TOPOLOGY_IDS, type TopologyId } from '../../engine/dataset';
 import { lectureTopologyText } from './topologyLensText';
 import { withRnnJsonExtension } from '../../modelFiles/rnnConfig/configFileNames';
+import { isInsideWorkspace } from '../platform/workspaceFiles';
 
 export const NEW_MODEL_CONFIG_COMMAND = 'rnnLab.newModelConfig';
 
@@ -45,13 +47,13 @@ export async function configTemplate(extensionUri: vscode.Uri, topology: Topolog
   return `${JSON.stringify(parsed, null, 2)}\n`;
 }
 
-async function askTarget(topology: TopologyId): Promise<vscode.Uri | undefined> {
+async function askTarget(topology: TopologyId, suggested?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const chosen = await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Save the new model config'),
     saveLabel: vscode.l10n.t('Create Config'),
     filters: { [vscode.l10n.t('RNN Lab model config')]: ['json'] },
-    ...(folder !== undefined ? { defaultUri: vscode.Uri.joinPath(folder, `${topology}.rnn.json`) } : {}),
+    ...(suggested !== undefined ? { defaultUri: suggested } : folder !== undefined ? { defaultUri: vscode.Uri.joinPath(folder, `${topology}.rnn.json`) } : {}),
   });
   return chosen === undefined ? undefined : chosen.with({ path: withRnnJsonExtension(chosen.path) });
 }
@@ -71,12 +73,14 @@ export async function newModelConfig(extensionUri: vscode.Uri, args: NewModelCon
     await vscode.window.showTextDocument(document);
     return { uri: document.uri.toString(), topology };
   }
+  const requested =
+    args.target === undefined ? undefined : typeof args.target === 'string' ? vscode.Uri.file(path.resolve(args.target)) : vscode.Uri.from(args.target);
   const target =
-    args.target === undefined
+    requested === undefined
       ? await askTarget(topology)
-      : typeof args.target === 'string'
-        ? vscode.Uri.file(path.resolve(args.target))
-        : vscode.Uri.from(args.target);
+      : requested.scheme === 'file' && (await isInsideWorkspace(requested.fsPath))
+        ? requested
+        : await askTarget(topology, requested);
   if (target === undefined) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   const document = await vscode.workspace.openTextDocument(target);

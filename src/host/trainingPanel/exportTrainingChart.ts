@@ -11,7 +11,7 @@ import { isRecord, readEnum } from '../../protocol/validation';
 import { describeIssue } from '../../protocol/validation';
 import { TrainingPanel } from './trainingPanel';
 import { requireWorkspaceTrust } from '../platform/workspaceTrust';
-import { containingFolder } from '../../node/realPaths';
+import { isInsideWorkspace } from '../platform/workspaceFiles';
 
 export const EXPORT_TRAINING_CHART_COMMAND = 'rnnLab.exportTrainingChart';
 
@@ -47,12 +47,6 @@ function parseArgs(raw: unknown): Partial<ExportTrainingChartArgs> | string {
     return vscode.l10n.t('The field "{0}" must be an absolute path; received {1}.', 'targetPath', result.targetPath);
   }
   return result;
-}
-
-/** True when the real path of `file` is inside one of the local workspace folders. */
-export async function isInsideWorkspace(file: string): Promise<boolean> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-  return (await containingFolder(file, folders)) !== undefined;
 }
 
 /** Resolves to the written file's path, or undefined when the user cancelled. */
