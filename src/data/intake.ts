@@ -11,7 +11,7 @@ import { MISSING_LOCATIONS_SENT } from './intakeTypes';
 import { loadData, type DataSource } from './load';
 import type { ParsedTable } from './parse/parsedTable';
 import type { DataPlatform } from './platform';
-import { overviewTable, prepareForTraining, unansweredMissingValues, type OverviewOptions, type PreparedForTraining } from './prepare/prepareTrainingData';
+import { assertHasDataRows, overviewTable, prepareForTraining, unansweredMissingValues, type OverviewOptions, type PreparedForTraining } from './prepare/prepareTrainingData';
 export { topologyDecidedBy, type OverviewOptions } from './prepare/prepareTrainingData';
 
 export type IntakeLoadResult =
@@ -52,6 +52,7 @@ export class DataIntake {
     this.group = options.group;
     try {
       const loaded = await loadData(source, this.platform, { maxBytes: options.maxBytes, ...(options.cancel !== undefined ? { cancel: options.cancel } : {}) });
+      assertHasDataRows(loaded.table, source.label);
       this.table = loaded.table;
       this.sha256 = loaded.sha256;
       this.overview = overviewTable(loaded.table, options);

@@ -1,6 +1,7 @@
 // Entry point shared by the CLI (`rnn-lab topology`) and the editor lenses: text of a JSON file → the lecture
 // topology of the model in it, or why there is none. Never throws; malformed JSON comes back as `error`.
 import { configCells, configTopology } from './rnnConfig/configTopology';
+import { configTopologyProblem } from './rnnConfig/configTopologyProblem';
 import { readRnnConfig } from './rnnConfig/readRnnConfig';
 import { classifyKerasModel } from './keras/classifyKerasModel';
 import { walkModel } from './keras/kerasGraphWalk';
@@ -29,7 +30,13 @@ export function recognizeTopology(text: string, options: RecognizeOptions = {}):
   const modelRange = lines.range(located.model.offset, located.model.length);
 
   if (located.format === 'rnn-config') {
-    const { config } = readRnnConfig(located.model, lines);
+    const { config, diagnostics } = readRnnConfig(located.model, lines);
+    // A field that decides the topology is invalid (or a NaN literal): refused at it, as the editor underlines it.
+    const problem = configTopologyProblem(located.model, diagnostics);
+    if (problem !== undefined) {
+      const range = lines.range(problem.offset, problem.length);
+      return { ...unclassified('rnn-config', `invalid model: ${problem.message}`), error: { message: problem.message, range, kind: 'shape' } };
+    }
     const decided = configTopology(config);
     return {
       format: 'rnn-config',

@@ -51,3 +51,22 @@ export function firstRecordIsHeader(records: readonly (readonly string[])[], fie
   if (names.some((name) => name === '') || new Set(names).size !== names.length) return false;
   return names.every((name, column) => !rest.some((record) => (record[column] ?? '').trim() === name));
 }
+
+/**
+ * Whether the first record is a line of names over the number or date columns of the records below it: every cell
+ * of it in such a column is a word (not empty, missing, a value, or a mistyped number), and there is such a column.
+ * A note above the header ("Monthly passengers, 1949-1960") is followed by a record like this.
+ */
+export function namesOverTypedColumns(records: readonly (readonly string[])[], fieldCount: number, decimalComma: boolean): boolean {
+  const first = records[0];
+  const rest = records.slice(1);
+  if (first === undefined || rest.length === 0) return false;
+  let typed = 0;
+  for (let column = 0; column < fieldCount; column += 1) {
+    if (inferColumnType(rest.map((record) => record[column] ?? ''), decimalComma) === 'text') continue;
+    typed += 1;
+    const cell = first[column] ?? '';
+    if (cell.trim() === '' || isMissingMarker(cell) || looksLikeNumber(cell, decimalComma) || looksLikeDate(cell) || looksLikeMistypedNumber(cell)) return false;
+  }
+  return typed > 0;
+}

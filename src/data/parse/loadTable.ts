@@ -189,33 +189,51 @@ function wholeTextTable(layout: DetectedLayout, text: string, source: string): P
   }
 }
 
-/** Prose for a character-level model: the text is kept whole; rows are its lines. */
+/** Prose for a character-level model: the text is kept whole; rows are its lines. A lone header line is a table. */
 function textTable(text: string): ParsedTable {
   const normalised = normalizeLineEnds(text);
   const lines = normalised.endsWith('\n') ? normalised.slice(0, -1).split('\n') : normalised.split('\n');
-  const nonBlank = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== '');
+  const nonBlank = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== '' && !line.trimStart().startsWith('#'));
   const only = nonBlank.length === 1 ? nonBlank[0] : undefined;
-  const warnings =
-    only !== undefined && looksLikeHeaderLine(only.line)
-      ? [`line ${only.number}: "${only.line.trim().slice(0, 60)}" looks like a table header with no data rows below it; it is read as text`]
-      : [];
+  const header = only !== undefined ? headerLineNames(only.line) : undefined;
+  if (only !== undefined && header !== undefined) return headerOnlyTable(only.line, only.number, header);
   return {
     format: 'text',
     delimiter: null,
     hasHeader: false,
     rows: lines.length,
     columns: [{ name: 'text', type: 'text', missing: 0 }],
-    warnings,
+    warnings: [],
     text: normalised,
   };
 }
 
-/** "a,b" or "time;value;label": two or more short names split by ',', ';' or a tab, none a number. */
-function looksLikeHeaderLine(line: string): boolean {
-  const delimiter = ['\t', ';', ','].find((candidate) => line.includes(candidate));
-  if (delimiter === undefined) return false;
+/**
+ * "a,b" alone: a table with those columns and no rows (inspect shows it; training refuses it at the header's line).
+ * Its columns count as number columns full of nothing, as an empty column of a table does.
+ */
+function headerOnlyTable(line: string, lineNumber: number, header: { delimiter: '\t' | ';' | ','; names: string[] }): ParsedTable {
+  const format = header.delimiter === '\t' ? 'tsv' : header.delimiter === ';' ? 'semicolon' : 'csv';
+  return {
+    format,
+    delimiter: header.delimiter,
+    hasHeader: true,
+    headerLine: lineNumber,
+    rows: 0,
+    columns: header.names.map((name) => ({ name, type: 'number', missing: 0, values: new Float64Array(0) })),
+    warnings: [`line ${lineNumber}: "${line.trim().slice(0, 60)}" is a table header with no data rows below it`],
+    rowLines: new Int32Array(0),
+  };
+}
+
+/** "a,b" or "time;value;label": two or more distinct short names split by ',', ';' or a tab, none a number. */
+function headerLineNames(line: string): { delimiter: '\t' | ';' | ','; names: string[] } | undefined {
+  const delimiter = (['\t', ';', ','] as const).find((candidate) => line.includes(candidate));
+  // A sentence ("Hola, qué tal, amigo.") is prose, not names.
+  if (delimiter === undefined || /[.!?…:]["')]?$/.test(line.trim())) return undefined;
   const names = line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
-  return names.length >= 2 && names.every((name) => name !== '' && name.length <= 40 && !/^[-+.\d]/.test(name));
+  const header = names.length >= 2 && names.every((name) => name !== '' && name.length <= 40 && !/^[-+.\d]/.test(name));
+  return header && new Set(names).size === names.length ? { delimiter, names } : undefined;
 }
 
 /** Whether `text` holds at least `count` line ends. */

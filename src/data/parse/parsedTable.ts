@@ -20,6 +20,8 @@ export interface ParsedTable {
   /** The field separator: ',', '\t', ';', ' ' (whitespace runs), '\n' (one number per line), or null (JSON, text). */
   delimiter: string | null;
   hasHeader: boolean;
+  /** 1-based line of the header (after any notes above it), when there is one and the input has lines. */
+  headerLine?: number;
   /** Data rows (header, blank, comment and footer lines excluded); characters' lines for text. */
   rows: number;
   columns: ParsedColumn[];

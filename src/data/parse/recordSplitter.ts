@@ -65,7 +65,7 @@ export class RecordSplitter {
         if (text.length - position > MAX_OPEN_QUOTE_CHARS) this.throwOpenQuote();
         break;
       }
-      if (quoted.unterminated) this.throwOpenQuote();
+      if (quoted.unterminated) this.throwOpenQuote(true);
       this.emit(quoted.fields, rawLine);
       this.nextLine += 1 + quoted.lineBreaks;
       position = quoted.end;
@@ -85,12 +85,15 @@ export class RecordSplitter {
     this.onRecord({ fields, line: this.nextLine, raw, blank: raw.trim() === '' });
   }
 
-  private throwOpenQuote(): never {
-    throw new DataError('a quoted field opened on this line is never closed', {
+  /** `atEnd`: the input ends inside the field (a file cut short, or a missing quote). */
+  private throwOpenQuote(atEnd = false): never {
+    throw new DataError(atEnd ? 'a quoted field opened on this line is never closed: the input ends inside it' : 'a quoted field opened on this line is never closed', {
       code: 'open-quote',
       source: this.source,
       line: this.nextLine,
-      hint: 'Close the field with a second " (write "" for a quote inside a quoted field).',
+      hint: atEnd
+        ? 'Close the field with a second " — or, if the file was cut short, delete its incomplete last row.'
+        : 'Close the field with a second " (write "" for a quote inside a quoted field).',
     });
   }
 }

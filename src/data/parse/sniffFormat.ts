@@ -137,7 +137,9 @@ function sniffRecords(text: string, delimiter: FieldDelimiter): DelimitedRecord[
     splitter.end();
     return records;
   } catch {
-    // An unclosed quote: guess from the lines as written; the real parse then reports the quote with its line.
+    // An unclosed quote (a file cut inside a quoted field): guess from the records before it, or else from the lines
+    // as written; the real parse then reports the quote with its line.
+    if (records.length >= 2) return records;
     return meaningfulLines(text).map((line, index) => ({ fields: line.split(delimiter === ' ' ? /[ \t]+/ : delimiter), line: index + 1, raw: line, blank: false }));
   }
 }
@@ -154,7 +156,10 @@ function consistentFieldCount(records: readonly DelimitedRecord[], strictForPros
   if (strictForProse && !anyColumnMostlyNumeric(records, best)) {
     // An all-text table (sentences and labels) must look like one: nearly every line the same shape, and fields
     // that do not start with a space — in prose the word after a comma does ("Hola, qué tal").
-    if (bestCount / records.length < 0.95) return null;
+    // A last record shorter than the rest is a file cut mid-row: it does not count against the shape.
+    const last = records[records.length - 1] as DelimitedRecord;
+    const counted = records.length > 2 && last.fields.length < best ? records.length - 1 : records.length;
+    if (bestCount / counted < 0.95) return null;
     const laterFields = records.flatMap((record) => record.fields.slice(1));
     if (share(laterFields, (field) => /^\s/.test(field)) >= 0.5) return null;
   }

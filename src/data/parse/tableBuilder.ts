@@ -2,12 +2,13 @@
 // the header and each column's type; after that every record goes straight into growable arrays.
 import { isMissingMarker, isSeparatorDirective, looksLikeDate, looksLikeMistypedNumber, looksLikeNumber, readNumber } from './cellValues';
 import { notANumberError, notFiniteError } from './cellErrors';
-import { firstRecordIsHeader, inferColumnType } from './columnTypes';
+import { firstRecordIsHeader, inferColumnType, namesOverTypedColumns } from './columnTypes';
 import { DataError } from '../dataError';
 import { GrowableFloat64Array, GrowableInt32Array } from './growableArrays';
 import { scanPlainDecimal, terminatorTable } from './plainDecimal';
 import type { ColumnType, ParsedTable } from './parsedTable';
 import type { DelimitedRecord, FieldDelimiter } from './recordSplitter';
+import { likelySplitDecimalColumn } from './decimalCommaColumns';
 import { MAX_FOOTER_LINES, SkippedLines } from './skippedLines';
 
 /**
@@ -41,6 +42,7 @@ export class DelimitedTableBuilder {
   private sample: DelimitedRecord[] | null = [];
   private columns: ColumnSink[] = [];
   private hasHeader = false;
+  private headerLine: number | undefined;
   private readonly rowLines = new GrowableInt32Array();
   private readonly skipped = new SkippedLines();
   private readonly extraWarnings: string[] = [];
@@ -91,17 +93,16 @@ export class DelimitedTableBuilder {
     if (this.sample !== null) this.decideSchema(true);
     for (const line of this.emptyRows) this.skipped.blank(line);
     this.emptyRows = [];
-    if (this.rowLines.length === 0) {
-      throw new DataError('no data rows found', {
-        code: 'empty',
-        source: this.source,
-        hint: this.hasHeader ? 'The file has a header but no rows below it.' : 'Add at least one row of numbers.',
-      });
+    if (this.rowLines.length === 0 && !this.hasHeader) {
+      throw new DataError('no data rows found', { code: 'empty', source: this.source, hint: 'Add at least one row of numbers.' });
     }
+    // A header alone is a table of no rows (inspect shows it; training refuses it at the header's line).
+    if (this.rowLines.length === 0) this.extraWarnings.push(`line ${this.headerLine ?? 1}: the header has no data rows below it`);
     return {
       format: this.layout.format,
       delimiter: this.layout.delimiter,
       hasHeader: this.hasHeader,
+      ...(this.headerLine !== undefined ? { headerLine: this.headerLine } : {}),
       rows: this.rowLines.length,
       columns: this.columns.map((sink) => {
         const column: ParsedTable['columns'][number] = { name: sink.name, type: sink.type, missing: sink.missing };
@@ -126,14 +127,22 @@ export class DelimitedTableBuilder {
       while (first < MAX_PREAMBLE_LINES && first < sample.length && (sample[first] as DelimitedRecord).fields.length !== fieldCount) first += 1;
       if (first < MAX_PREAMBLE_LINES && sample.length - first >= 2) preamble = first;
     }
+    this.warnOfDecimalCommas(sample, preamble);
+    // A note with as many fields as the table ("Monthly passengers, 1949-1960 (source: …)") above a line of names:
+    // two header-like lines in a row, of which the lower one names the columns.
+    while (preamble < MAX_PREAMBLE_LINES && sample.length - preamble >= 3) {
+      const records = sample.slice(preamble).map((record) => record.fields);
+      if (!firstRecordIsHeader(records, fieldCount, decimalComma) || !namesOverTypedColumns(records.slice(1), fieldCount, decimalComma)) break;
+      preamble += 1;
+    }
     for (const skipped of sample.slice(0, preamble)) {
       this.extraWarnings.push(`line ${skipped.line}: skipped the line "${shorten(skipped.raw.trim())}" above the table`);
     }
-    this.warnOfDecimalCommas(sample, preamble);
     sample.splice(0, preamble);
     this.scratch = new Float64Array(fieldCount);
     const cells = sample.map((record) => record.fields);
     this.hasHeader = firstRecordIsHeader(cells, fieldCount, decimalComma);
+    if (this.hasHeader) this.headerLine = (sample[0] as DelimitedRecord).line;
     const dataRecords = this.hasHeader ? cells.slice(1) : cells;
     // At the end of a short input, a footer could sway the vote: leave trailing odd-shaped records out of it.
     let typedRecords = dataRecords;
@@ -161,7 +170,14 @@ export class DelimitedTableBuilder {
     if (this.hasHeader && header.length > fieldCount && header.slice(fieldCount).some((cell) => cell.trim() !== '')) {
       this.extraWarnings.push(`line ${(sample[0] as DelimitedRecord).line}: the header has ${header.length} names but the rows have ${fieldCount} fields; extra names ignored`);
     }
-    for (const record of this.hasHeader ? sample.slice(1) : sample) this.addRecord(record);
+    const rows = this.hasHeader ? sample.slice(1) : sample;
+    const split = this.layout.delimiter === ',' && this.hasHeader && fieldCount === 2 ? likelySplitDecimalColumn(rows) : undefined;
+    if (split !== undefined) {
+      this.extraWarnings.push(
+        `line ${this.headerLine ?? 1}: ${endOfInput ? 'every row' : `each of the first ${rows.length} rows`} reads like "${split.example}" (line ${split.line}): the same digit, a comma and ${split.example.length - split.example.indexOf(',') - 1} digits. If these are single numbers with a decimal comma, the "," delimiter splits each in two: quote them ("${split.example}") or separate the fields with ";"`,
+      );
+    }
+    for (const record of rows) this.addRecord(record);
   }
 
   /**

@@ -30,6 +30,13 @@ function codePointsUpTo(text: string, limit: number): number {
   return count;
 }
 
+/** The one character `text` is made of, or undefined when it has two or more (stops at the second). */
+function singleCharacter(text: string): string | undefined {
+  const first = String.fromCodePoint(text.codePointAt(0) ?? 0);
+  for (const character of text) if (character !== first) return undefined;
+  return first;
+}
+
 export function prepareCharacterData(table: ParsedTable, settings: PreparationSettings, source: string, cancel?: CancelSignal): PreparedTrainingData & { readonly vocabulary: readonly string[] } {
   const text = table.text;
   if (text === undefined) {
@@ -41,6 +48,14 @@ export function prepareCharacterData(table: ParsedTable, settings: PreparationSe
       code: 'too-little-data',
       source,
       hint: table.warnings.length > 0 ? `${table.warnings[0]}. Give a longer text, or a table with data rows.` : 'Give a longer text (a paragraph or more).',
+    });
+  }
+  const only = singleCharacter(text);
+  if (only !== undefined) {
+    throw new DataError(`the text has only 1 distinct character (${JSON.stringify(only)}); a character-level model predicts the next character among at least 2`, {
+      code: 'too-little-data',
+      source,
+      hint: 'Give a text with at least two different characters (a paragraph of prose), or a table of numbers to train a series model.',
     });
   }
   const window = settings.model.window;

@@ -30,6 +30,18 @@ export interface OverviewOptions {
 
 export type PreparedForTraining = PreparedTrainingData & { readonly extras: ModelExtras };
 
+/** A table of no rows (a header alone) cannot be trained on: refused at the header's line. */
+export function assertHasDataRows(table: ParsedTable, source: string): void {
+  if (table.rows > 0 || table.format === 'text') return;
+  const names = table.columns.map((column) => column.name).join(', ');
+  throw new DataError(`there are no data rows below the header (${names.length > 60 ? `${names.slice(0, 57)}…` : names})`, {
+    code: 'empty',
+    source,
+    ...(table.headerLine !== undefined ? { line: table.headerLine } : {}),
+    hint: 'Add the rows of values below the header, one row per line, or give the file that holds them.',
+  });
+}
+
 export function overviewTable(table: ParsedTable, options: OverviewOptions = {}): TableOverview {
   const grouping = options.group === false ? undefined : detectSequenceGrouping(table, options.target, options.groupColumn);
   const base = {

@@ -35,7 +35,7 @@ export function selectColumns(table: ParsedTable, request: string | readonly str
   }
   const items = typeof request === 'string' ? splitRequest(request, table.columns) : [...request];
   return selection(
-    items.map((item) => resolveColumn(item, table.columns, source)),
+    items.map((item) => resolveColumn(item, table.columns, source, table.headerLine)),
     table,
   );
 }
@@ -55,7 +55,8 @@ function splitRequest(request: string, columns: readonly ParsedColumn[]): string
   return request.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
-function resolveColumn(item: string, columns: readonly ParsedColumn[], source: string): number {
+/** `headerLine`: where the names are written, so a name several columns share is reported at its first column. */
+function resolveColumn(item: string, columns: readonly ParsedColumn[], source: string, headerLine?: number): number {
   const wanted = item.trim();
   // A name several columns share is ambiguous: refused, naming them, rather than silently taking the first.
   for (const same of [(name: string) => name === wanted, (name: string) => name.toLowerCase() === wanted.toLowerCase()]) {
@@ -64,6 +65,7 @@ function resolveColumn(item: string, columns: readonly ParsedColumn[], source: s
       throw new DataError(`the name "${wanted}" is shared by columns ${listNumbers(sharing)}`, {
         code: 'unknown-column',
         source,
+        ...(headerLine !== undefined ? { line: headerLine, column: sharing[0] as number } : {}),
         hint: `Select the column by its number instead, e.g. --column ${sharing[0]} (or rename the columns in the header).`,
       });
     }

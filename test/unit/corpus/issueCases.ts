@@ -96,7 +96,7 @@ function sizeCases(folder: CorpusFolder): CaseSpec[] {
     { id: 'size/inspect-one-line-120kB', item: 'one-line list, 10⁵ columns', runs: [['inspect', oneLine, '--json']], expect: read('20,000 values', all(inspected({ minValues: 20_000 }), says(noData, 0, true))) },
     { id: 'size/inspect-one-line-120kB-spaces', item: 'one-line list, 10⁵ columns', runs: [['inspect', oneLineSpaces, '--json']], expect: read('20,000 values', all(inspected({ minValues: 20_000 }), says(noData, 0, true))) },
     { id: 'size/train-one-line-120kB', item: 'one-line list, 10⁵ columns', runs: [['train', oneLine, '--window', '5', '--hidden', '2', '--epochs', '1', '--quiet', '--json']], expect: either([atLine(oneLine)], trained({}), 'trained', [noData]) },
-    { id: 'size/inspect-columns-1e5', item: 'one-line list, 10⁵ columns', runs: [['inspect', wide, '--json']], expect: read('3 rows × 100,000 columns', inspected({ rows: 3, columnCount: 100_000, hasHeader: true })) },
+    { id: 'size/inspect-columns-1e5', item: 'one-line list, 10⁵ columns', runs: [['inspect', wide, '--json']], expect: either([naming(wide), /\b10,?000\b/], inspected({ rows: 3, columnCount: 100_000, hasHeader: true }), '3 rows × 100,000 columns') },
     { id: 'size/train-columns-1e5', item: 'one-line list, 10⁵ columns', runs: [['train', wide, '--column', 'c2', '--window', '1', '--hidden', '2', '--epochs', '1', '--quiet']], expect: either([naming(wide)], undefined, undefined, [noData]) },
   ];
 }

@@ -306,20 +306,20 @@ describe('data hardening: comma decimals, footers, short rows, duplicate names (
     assert.deepStrictEqual(table.warnings, ["lines 3, 5: fewer fields than the table's 3; the fields that are not there are read as missing values"]);
   });
 
-  it('warns about a header with no rows, and refuses to train characters on it', () => {
-    const table = parseTableText('a,b\n', 'header.csv');
-    assert.deepStrictEqual(table.warnings, ['line 1: "a,b" looks like a table header with no data rows below it; it is read as text']);
+  it('refuses to train characters on a text too short to learn from', () => {
+    const table = parseTableText('hola\n', 'short.txt');
+    assert.strictEqual(table.format, 'text');
     assert.throws(
-      () => prepareCharacterData(table, CHARACTER_SETTINGS, 'header.csv'),
+      () => prepareCharacterData(table, CHARACTER_SETTINGS, 'short.txt'),
       (error: unknown) =>
-        error instanceof DataError && error.code === 'too-little-data' && error.message.startsWith(`header.csv: the text has only 4 characters; a character-level model needs at least ${MIN_TRAINING_TEXT_CHARACTERS} to learn from. line 1: "a,b"`),
+        error instanceof DataError && error.code === 'too-little-data' && error.message.startsWith(`short.txt: the text has only 5 characters; a character-level model needs at least ${MIN_TRAINING_TEXT_CHARACTERS} to learn from.`),
     );
   });
 
   it('refuses a column name shared by several columns, naming them by number', async () => {
     const table = parseTableText('v,v,w,v\n1,2,3,4\n5,6,7,8\n', 'dup.csv');
     const error = await dataError(() => selectColumns(table, 'v', 'dup.csv'));
-    assert.strictEqual(error.message, 'dup.csv: the name "v" is shared by columns 1, 2 and 4. Select the column by its number instead, e.g. --column 1 (or rename the columns in the header).');
+    assert.strictEqual(error.message, 'dup.csv:1:1: the name "v" is shared by columns 1, 2 and 4. Select the column by its number instead, e.g. --column 1 (or rename the columns in the header).');
     assert.deepStrictEqual(selectColumns(table, '2', 'dup.csv').indices, [1]);
     assert.deepStrictEqual(selectColumns(table, 'w', 'dup.csv').indices, [2]);
   });
