@@ -50,7 +50,8 @@ Data preparation (rnnLab.data.*):
 Remedies (rnnLab.remedies.*; docs/maths.md "Remedies"; 0 = off):
   --clip-norm X       clip the global gradient norm: if ‖g‖ ≥ X then g ← X·g/‖g‖ (Pascanu et al. 2013)
   --clip-value X      clip every gradient element to [−X, X]
-  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps (many-to-one, synced)
+  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps — every backward pass, also a short
+                      last one, reaches K2 steps back; K2 ≥ window is full BPTT (many-to-one, synced)
   --l2 X              L2 penalty X‖θ‖²/2 on the weight matrices
   --omega X           Pascanu's Ω regulariser with weight α = X (2 in the authors' code); vanilla RNN only
   --init xavier|orthogonal|identity   W_hh initialisation (default ${S.remedies.init.default}; identity = IRNN, relu unless
