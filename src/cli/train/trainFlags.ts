@@ -44,7 +44,7 @@ const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, string]>
   stride: ['data', 'stride'],
 };
 
-const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr', 'save'] as const;
+const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr'] as const;
 const ESN_ONLY_FLAGS = ['reservoir', 'leak', 'sparsity', 'input-scale', 'ridge', 'washout'] as const;
 /** Flags that ask for sliding windows: a table of sequences is then windowed instead of grouped. */
 const WINDOW_FLAGS = ['window', 'horizon', 'output-steps', 'normalize', 'stride'] as const;

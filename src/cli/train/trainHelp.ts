@@ -61,8 +61,11 @@ Remedies (rnnLab.remedies.*; docs/maths.md "Remedies"; 0 = off):
 Echo state network (--cell esn, rnnLab.esn.*: a fixed sparse reservoir, ridge readout in closed form, no BPTT):
   --reservoir N (default ${S.esn.reservoirSize.default})  --spectral-radius X (default ${S.esn.spectralRadius.default})  --leak A (default ${S.esn.leak.default})
   --sparsity S (default ${S.esn.sparsity.default})  --input-scale X (default ${S.esn.inputScale.default})  --ridge B (default ${S.esn.ridge.default})  --washout W (default ${S.esn.washout.default})
+                      --washout: synced many-to-many only (a many-to-one ESN uses only each window's last state;
+                      an explicit --washout is refused there). A nilpotent reservoir draw (ρ = 0) is redrawn.
 Output:
-  --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation or vocabulary
+  --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation or vocabulary;
+                      --cell esn: W, W_in, W_out, leak and the ρ achieved (docs/train-json.md)
   --json              one JSON object on stdout (docs/train-json.md): trainLoss, validationLoss, lossPerEpoch,
                       hidden_grad_norms [L][T], timestepsPerSecond, clipping, diverged, diagnostics per sampled
                       epoch, config, settings, training, data
