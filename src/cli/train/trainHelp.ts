@@ -54,6 +54,7 @@ Remedies (rnnLab.remedies.*; docs/maths.md "Remedies"; 0 = off):
                       last one, reaches K2 steps back; K2 ≥ window is full BPTT (many-to-one, synced)
   --l2 X              L2 penalty X‖θ‖²/2 on the weight matrices
   --omega X           Pascanu's Ω regulariser with weight α = X (2 in the authors' code); vanilla RNN only
+                      (as the authors' released code: squared norm ratios, mean over steps — not the paper's eq. 9)
   --init xavier|orthogonal|identity   W_hh initialisation (default ${S.remedies.init.default}; identity = IRNN, relu unless
                       --nonlinearity is given)
   --identity-scale X  λ of --init identity: W_hh = λI (default ${S.remedies.identityScale.default})
@@ -69,6 +70,9 @@ Output:
   --json              one JSON object on stdout (docs/train-json.md): trainLoss, validationLoss, lossPerEpoch,
                       hidden_grad_norms [L][T], timestepsPerSecond, clipping, diverged, diagnostics per sampled
                       epoch, config, settings, training, data
+                      trainLoss is the running mean over the last epoch's mini-batches (before each update, without
+                      penalties); finalTrainLoss / finalValidationLoss are J of the saved parameters on the whole
+                      sets. LSTM ‖∂h_t/∂h_k‖ (jacobianProductNorms) holds c_k fixed.
   --quiet             no progress lines on stderr
 Repeating a run:
   --from-run RUN_DIR  train a run the extension saved (.rnn-lab/runs/<id>/) again with its own settings and data;

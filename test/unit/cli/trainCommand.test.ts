@@ -115,3 +115,18 @@ describe('rnn-lab train --cell esn: the model is saved and printed', function ()
     }
   });
 });
+
+describe('rnn-lab train --json: the final model\'s loss', function () {
+  this.timeout(60_000);
+  it('finalTrainLoss and finalValidationLoss are J of the saved model on the whole sets (the saved file agrees)', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-final-'));
+    const file = path.join(directory, 'model.json');
+    const result = await runCommand(trainCommand(), [SINE, '--window', '6', '--epochs', '3', '--hidden', '4', '--json', '--quiet', '--save', file]);
+    const output = JSON.parse(result.stdout) as { trainLoss: number; finalTrainLoss: number; finalValidationLoss: number };
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { training: { finalTrainLoss: number; finalValidationLoss: number } };
+    assert.ok(output.finalTrainLoss > 0 && output.finalValidationLoss > 0);
+    assert.equal(saved.training.finalTrainLoss, output.finalTrainLoss);
+    assert.equal(saved.training.finalValidationLoss, output.finalValidationLoss);
+    assert.notEqual(output.finalTrainLoss, output.trainLoss);
+  });
+});
