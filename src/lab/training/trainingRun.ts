@@ -14,6 +14,7 @@ import type { TrainingData } from '../../data/intakeTypes';
 import { serializeModel, type ModelExtras } from '../../modelFiles/modelJson';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
 import { gradientSamplesOf, spectralSampleOf } from './diagnosticSamples';
+import { checkTrainingMemory } from './memoryEstimate';
 import { setUpTraining } from './trainingSetup';
 import { validationPredictions, type PredictionTarget } from './validationPredictions';
 
@@ -68,6 +69,11 @@ export interface TrainingRunResult {
 
 export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingRunResult {
   const { settings } = job;
+  // before anything is allocated: refuse a model that would not fit the memory budget (a MemoryBudgetError, a RangeError)
+  let longest = 1;
+  for (const example of job.data.train) longest = Math.max(longest, example.inputLength);
+  for (const example of job.data.validation) longest = Math.max(longest, example.inputLength);
+  checkTrainingMemory(job.model, settings.training.optimizer, longest, events.jacobianSamples !== undefined);
   const setup = setUpTraining(settings, job.model);
   const { model } = setup;
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
