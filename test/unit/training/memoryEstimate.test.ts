@@ -10,7 +10,7 @@ function config(cell: ModelConfig['cell'], hiddenSize: number, numLayers: number
 }
 
 describe('training memory estimate', () => {
-  it('vanilla RNN H = 8, T = 20, Adam, with Jacobian products: 24 440 bytes, term by term', () => {
+  it('vanilla RNN H = 8, T = 20, Adam, with Jacobian products: 24 440 + 13 192 bytes, term by term', () => {
     const estimate = estimateTrainingMemory(config('rnn', 8, 1), 'adam', 20, true);
     // P = W_ih 8 + W_hh 64 + b_ih 8 + b_hh 8 + W_out 8 + b_out 1 = 97; copies: θ, g, m, v, last good, 2 kernel copies
     assert.equal(estimate.parameters, 97);
@@ -20,7 +20,9 @@ describe('training memory estimate', () => {
     assert.equal(estimate.cacheBytes, 21 * 40 * 8);
     // spectral 4H² + Jacobian products L·min(T, 101)·H² = 256 + 1280 doubles
     assert.equal(estimate.diagnosticsBytes, (256 + 1280) * 8);
-    assert.equal(estimate.totalBytes, 24440);
+    // the model file's text: 136 bytes per parameter
+    assert.equal(estimate.modelTextBytes, 97 * 136);
+    assert.equal(estimate.totalBytes, 24440 + 97 * 136);
   });
 
   it('LSTM and SGD: 4 gates, c_t and tanh(c_t) cached; SGD keeps no optimiser state', () => {
@@ -33,21 +35,21 @@ describe('training memory estimate', () => {
     assert.equal(estimate.diagnosticsBytes, 4 * 16 * 8);
   });
 
-  it('refuses an LSTM 512 × 4 layers over T = 1000 with Jacobian products (≈ 1459 MB), naming what to lower', () => {
+  it('refuses an LSTM 512 × 4 layers (≈ 1357 MB at T = 20; measured peak RSS 1360 MB at T = 5), naming what to lower', () => {
     assert.throws(
-      () => checkTrainingMemory(config('lstm', 512, 4), 'adam', 1000, true),
+      () => checkTrainingMemory(config('lstm', 512, 4), 'adam', 20, false),
       (error: unknown) =>
         error instanceof MemoryBudgetError &&
         error instanceof RangeError &&
-        /^the model needs about 1459 MB of memory, more than the 1024 MB budget: 7\.4 M parameters × 7 copies/.test(error.message) &&
+        /^the model needs about 1361 MB of memory, more than the 1024 MB budget: 7\.4 M parameters × 7 copies/.test(error.message) &&
         /--hidden/.test(error.message) && /--layers/.test(error.message) && /--window/.test(error.message),
     );
-    // the same model without the Jacobian products fits (651 MB)
-    assert.ok(checkTrainingMemory(config('lstm', 512, 4), 'adam', 1000, false).totalBytes < TRAINING_MEMORY_BUDGET_BYTES);
+    // two layers fit (≈ 605 MB), also with the Jacobian products over T = 100
+    assert.ok(checkTrainingMemory(config('lstm', 512, 2), 'adam', 100, true).totalBytes < TRAINING_MEMORY_BUDGET_BYTES);
   });
 
   it('runTraining checks the estimate before allocating the model', () => {
-    const job = trainingJob({ model: { hiddenSize: 512, layers: 4, cell: 'lstm' } });
+    const job = trainingJob({ model: { hiddenSize: 512, layers: 2, cell: 'lstm' } });
     const longWindows = job.data.train.map((e) => ({ ...e, inputLength: 1000, inputs: new Float64Array(1000) }));
     assert.throws(() => runTraining({ ...job, data: { ...job.data, train: longWindows.slice(0, 1) } }, { clock: () => 0, jacobianSamples: 6 }), MemoryBudgetError);
   });
