@@ -1,9 +1,33 @@
 // `rnn-lab train --help`: every flag with the setting it sets and that setting's default (the extension's defaults,
 // lab/settings/settingsSchema.ts), so the help can never disagree with what a run uses.
 import { TOPOLOGY_IDS } from '../../engine/dataset';
-import { SETTINGS_SCHEMA } from '../../lab/settings/settingsSchema';
+import { SETTINGS_SCHEMA, settingSpec } from '../../lab/settings/settingsSchema';
+import { SETTING_FLAGS } from './trainFlags';
 
 const S = SETTINGS_SCHEMA;
+
+/** "--flag min–max" for every numeric flag, from the settings' bounds, wrapped into lines of the help's width. */
+function rangeLines(): string {
+  const entries: string[] = [];
+  for (const [flag, [section, name]] of Object.entries(SETTING_FLAGS)) {
+    const spec = settingSpec(section, name);
+    if (spec?.kind !== 'integer' && spec?.kind !== 'number') continue;
+    entries.push(`--${flag} ${spec.minimum}–${spec.maximum}`);
+    if (flag === 'spectral-radius') entries.push(`(--cell esn: ${S.esn.spectralRadius.minimum}–${S.esn.spectralRadius.maximum})`);
+  }
+  entries.push(`--tbptt K1,K2 each 1–${S.remedies.tbpttK1.maximum}`);
+  const lines: string[] = [];
+  let line = ' ';
+  for (const entry of entries) {
+    if (line.length + entry.length + 2 > 118) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${entry}${entry === entries[entries.length - 1] ? '' : ','}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
 export const TRAIN_HELP = `Usage: rnn-lab train DATA [flags]
        rnn-lab train --from-run RUN_DIR [--json] [--quiet] [--save MODEL.json]
@@ -74,6 +98,9 @@ Output:
                       penalties); finalTrainLoss / finalValidationLoss are J of the saved parameters on the whole
                       sets. LSTM ‖∂h_t/∂h_k‖ (jacobianProductNorms) holds c_k fixed.
   --quiet             no progress lines on stderr
+Accepted ranges (a value outside is refused, exit 2, naming the flag, the range and the value; the same bounds
+apply to the rnnLab.* settings, with the setting's key in the message):
+${rangeLines()}
 Repeating a run:
   --from-run RUN_DIR  train a run the extension saved (.rnn-lab/runs/<id>/) again with its own settings and data;
                       refused when the data changed (SHA-256) or cannot be read again; exit 1 when a recorded
