@@ -1,4 +1,4 @@
-// Echo state network model files (docs/model-format.md, "Echo state networks"; docs/maths.md "Echo state network"):
+// Echo state network model files (docs/train-json.md, "Echo state networks"; docs/maths.md "Echo state network"):
 // every number needed to recompute an ESN's predictions and loss by hand — the reservoir W [N×N], the input weights
 // W_in [N×(1+I)] (column 0 multiplies the constant 1: the reservoir's bias), the leak a, the readout W_out [O×(1+I+N)]
 // over the features z(n) = [1; u(n); x(n)], and the options it was drawn and fitted with (target and achieved ρ,
