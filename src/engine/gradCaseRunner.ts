@@ -93,3 +93,55 @@ export function runGradCaseModel(gradCase: GradCase, config: ModelConfig): GradC
     ...(isLstm ? { final_cell: unflatten(final.cell ?? new Float64Array(L * H), L, H) } : {}),
   };
 }
+
+/**
+ * Why a case's result is not finite, or null when every number is: the first of the outputs ŷ, the loss terms
+ * (ŷ − y)², the final state and the gradients (in the order they are computed) that overflowed float64, named by its
+ * path in the result and the case fields it came from. A case whose numbers overflow is the user's input, not a result.
+ */
+export function gradCaseOverflow(gradCase: GradCase, result: GradCaseResult): string | null {
+  const outputRows: number[][] = gradCase.loss === 'mse_last' ? [result.outputs as number[]] : (result.outputs as number[][]);
+  const badOutput = firstNonFinite(result.outputs, 'outputs');
+  const fields = 'weights.layers[…], weights.W_out, weights.b_out, inputs, h0/c0';
+  if (badOutput !== null) {
+    return `the forward pass overflowed: ${badOutput.path} = ${badOutput.value} (ŷ = W_out·h + b_out); the case's numbers (${fields}) are too large for float64 — scale them down`;
+  }
+  if (!Number.isFinite(result.loss)) {
+    for (let t = 0; t < outputRows.length; t++) {
+      for (let o = 0; o < outputRows[t]!.length; o++) {
+        const y = gradCase.targets[t]![o]!;
+        const error = outputRows[t]![o]! - y;
+        if (!Number.isFinite(error * error)) {
+          const at = gradCase.loss === 'mse_last' ? `[${o}]` : `[${t}][${o}]`;
+          return `the loss overflowed to ${result.loss}: (ŷ − y)² with outputs${at} = ${outputRows[t]![o]} and targets${at} = ${y} exceeds float64 (≈ 1.8e308); scale the targets (or the weights) down`;
+        }
+      }
+    }
+    return `the loss overflowed to ${result.loss}: the sum of the squared errors exceeds float64 (≈ 1.8e308); scale the targets (or the weights) down`;
+  }
+  const badState = firstNonFinite(result.final_hidden, 'final_hidden') ?? firstNonFinite(result.final_cell ?? [], 'final_cell');
+  if (badState !== null) return `the forward pass overflowed: ${badState.path} = ${badState.value}; the case's numbers (${fields}) are too large for float64 — scale them down`;
+  const badGradient = firstNonFinite(result.grads, 'grads') ?? firstNonFinite(result.hidden_grads, 'hidden_grads');
+  if (badGradient !== null) {
+    return `the backward pass overflowed: ${badGradient.path} = ${badGradient.value} (loss ${result.loss}); the case's weights (weights.layers[…].W_hh multiply ∂J/∂h at every step) are too large for float64 — scale them down`;
+  }
+  return null;
+}
+
+function firstNonFinite(value: unknown, path: string): { readonly path: string; readonly value: number } | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { path, value };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNonFinite(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, entry] of Object.entries(value)) {
+      const found = firstNonFinite(entry, `${path}.${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

@@ -1,13 +1,18 @@
-// Truncated BPTT(k1, k2) (Williams & Peng 1990; docs/maths.md, "Backpropagation through time"): every k1 forward
-// steps, backpropagate k2 ≥ k1 steps. The state (h, and c for LSTM) at the start of each backward window is carried
-// over from the previous window WITHOUT gradient. Each scored value enters J exactly once — in the window whose last
-// k1 steps contain it — and m is the same as for full BPTT, so TBPTT(T, T) is exactly full BPTT.
+// Truncated BPTT(k1, k2) (Williams & Peng 1990; docs/maths.md, "Truncated BPTT"): every k1 forward steps,
+// backpropagate k2 ≥ k1 steps. The state (h, and c for LSTM) at the start of each backward window is carried over from
+// the previous window WITHOUT gradient. Each scored value enters J exactly once — in the window whose newest steps
+// contain it — and m is the same as for full BPTT.
 //
 // Window w advances the sequence from e_{w−1} to e_w = min(w·k1, T) and backpropagates from e_w over the steps
-// [s_w, e_w) with s_w = max(0, e_{w−1} − (k2 − k1)) — k2 steps for a full window, fewer for a short last one, so
-// that k1 = k2 is exactly the common "chunked" form. Its forward runs from the state after step s_w − 1, which the
-// previous window's forward already computed (s_w − s_{w−1} ≤ k1 steps into it). The scored steps of the window
-// are the new ones, [e_{w−1}, e_w).
+// [s_w, e_w) with s_w = max(0, e_w − k2): EVERY backward pass reaches back k2 steps, or to the start of the sequence —
+// also the last one when T mod k1 ≠ 0 (a short last segment of r < k1 new steps still looks back k2 steps, not
+// k2 − k1 + r). Its forward runs from the state after step s_w − 1, which the previous window's forward already
+// computed (s_{w−1} ≤ s_w ≤ e_{w−1}, since e_w − e_{w−1} ≤ k1 ≤ k2). The scored steps of the window are the new ones,
+// [e_{w−1}, e_w).
+// Windows that start at step 0 share one backward pass: while s_{w+1} = 0 too, window w's scored steps are deferred to
+// window w+1, which runs the same steps from the same (initial) state, so the gradient is the same sum of terms, taken
+// in one pass. Hence TBPTT(k1, k2) with k2 ≥ T is exactly full BPTT, bit for bit (one forward, one backward), and so
+// is BPTT(k2 = 20; k1 = 19) on T = 20 — as Williams & Peng's definition says it must be.
 // Applies to the topologies that read a long input sequence step by step: many-to-one (only the window containing
 // the last step is scored) and synced many-to-many.
 import { scoredValueCount } from './bptt';
@@ -66,10 +71,13 @@ function truncatedSequenceGradients(
   const size = L * H;
   let state: RecurrentState = { hidden: new Float64Array(size), cell: model.config.cell === 'lstm' ? new Float64Array(size) : null };
   let loss = 0;
-  let windowStart = 0;
-  let previousEnd = 0;
+  let windowStart = 0; // s of the last forward pass
+  let scoredFrom = 0; // the first step whose loss term has not entered J yet (synced)
   for (let end = Math.min(k1, T); ; end = Math.min(end + k1, T)) {
-    const start = Math.max(0, previousEnd - (k2 - k1));
+    const isLast = end === T;
+    // defer to the next window when it starts at step 0 as well (same steps, same state: one backward pass)
+    if (!isLast && Math.min(end + k1, T) - k2 <= 0) continue;
+    const start = Math.max(0, end - k2);
     if (start > windowStart) {
       // the state after step start−1: row (start − windowStart) of the previous window's forward, taken without gradient
       const next: RecurrentState = { hidden: new Float64Array(size), cell: state.cell === null ? null : new Float64Array(size) };
@@ -78,13 +86,12 @@ function truncatedSequenceGradients(
     }
     windowStart = start;
     const steps = end - start;
-    const isLast = end === T;
     model.forward(
       { inputLength: steps, inputs: example.inputs.subarray(start * I, end * I), targetLength: synced ? steps : 1 },
       state,
     );
-    // scored in this window: synced — the new steps [e_{w−1}, e_w); many-to-one — step T−1, in the last window only
-    const firstScored = synced ? previousEnd : isLast ? T - 1 : -1;
+    // scored in this window: synced — the new steps [scoredFrom, e_w); many-to-one — step T−1, in the last window only
+    const firstScored = synced ? scoredFrom : isLast ? T - 1 : -1;
     if (firstScored >= 0) {
       const gradient = model.outputGradient;
       const firstRow = synced ? firstScored - start : 0;
@@ -114,7 +121,7 @@ function truncatedSequenceGradients(
       afterBackward?.();
     }
     if (isLast) break;
-    previousEnd = end;
+    scoredFrom = end;
   }
   return loss;
 }

@@ -6,6 +6,7 @@ import { CliInputError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, requirePositionals } from '../flags';
 import { readStrictJson } from '../../modelFiles/json/strictJson';
 import { GradCaseError, parseGradCase, runGradCase } from '../../engine/gradCase';
+import { gradCaseOverflow } from '../../engine/gradCaseRunner';
 
 const FLAGS = {
   help: { type: 'boolean' },
@@ -16,6 +17,8 @@ const HELP = `Usage: rnn-lab grads CASE.json
 One forward and backward pass (BPTT) in float64 on the sequence, weights and targets of CASE.json; no update.
 Prints one JSON object: loss, outputs, grads (PyTorch layout), hidden_grads, hidden_grad_norms [L][T]
 (‖∂J/∂h_k‖₂, total derivative), cell_grad_norms [L][T] (LSTM), final_hidden, final_cell (LSTM).
+A case whose numbers overflow float64 (an output, the loss, a state or a gradient becomes ±Infinity or NaN) is
+refused with exit 2, naming the first such value.
 `;
 
 export function gradsCommand(): CliCommand {
@@ -47,7 +50,11 @@ async function runGrads(args: readonly string[]): Promise<number> {
   const json = reading.value;
   let result;
   try {
-    result = runGradCase(parseGradCase(json));
+    const gradCase = parseGradCase(json);
+    result = runGradCase(gradCase);
+    // a loss or gradient that overflowed float64 comes from the case's numbers: exit 2 naming the value, not "loss": null
+    const overflow = gradCaseOverflow(gradCase, result);
+    if (overflow !== null) throw new CliInputError(`${path}: ${overflow}`);
   } catch (error) {
     if (error instanceof GradCaseError) throw new CliInputError(`${path}: ${error.message}`);
     throw error;

@@ -20,6 +20,7 @@ import { runTraining, type TrainingRunResult } from '../../lab/training/training
 import { remedyOptionsFor } from '../../lab/training/trainingSetup';
 import { nodePlatform } from '../../node/nodePlatform';
 import { runRecordShapeProblem } from '../../protocol/runRecordCheck';
+import { echoStateModelDocument, serializeEchoStateModel } from '../../modelFiles/echoStateModelJson';
 import { echoStateJson, runEchoState } from './trainEchoState';
 import { effectiveSettings, parseTrainFlags, type TrainCliOptions } from './trainFlags';
 import { TRAIN_HELP } from './trainHelp';
@@ -64,7 +65,7 @@ async function runTrain(args: readonly string[]): Promise<number> {
   }
   const prepared = prepare(intake, options.choices, settings);
   const data: DataEcho = { source: path, overview, prepared };
-  if (options.cell === 'esn') return trainEchoState(settings, data, options);
+  if (options.cell === 'esn') return await trainEchoState(settings, data, options);
   const run = train(prepared, settings, options);
   return finish(run, prepared.model, settings, data, options, {});
 }
@@ -187,30 +188,45 @@ async function finish(
 }
 
 /** `--cell esn`: the echo state network on the same windows (or sequences). */
-function trainEchoState(settings: TrainingSettings, data: DataEcho, options: TrainCliOptions): number {
+async function trainEchoState(settings: TrainingSettings, data: DataEcho, options: TrainCliOptions): Promise<number> {
   const { prepared } = data;
   const inputs = prepared.data;
+  const topology = prepared.model.topology;
+  if (options.overrides.esn?.['washout'] !== undefined && topology !== 'many-to-many-synced') {
+    throw new CliUsageError(
+      `--washout applies to synced many-to-many echo state networks only: a ${topology} ESN fits its readout on the state after the last input of each window, so no earlier state is used that a washout could discard (every window starts from x = 0; a longer --window gives the reservoir more steps to forget that start)`,
+    );
+  }
   const training = { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.train };
   const validation = inputs.validation.length > 0 ? { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.validation } : null;
-  const run = runEchoState(training, validation, prepared.model.topology, settings.esn, new SeededRandom(settings.training.seed));
+  const run = runEchoState(training, validation, topology, settings.esn, new SeededRandom(settings.training.seed));
+  const trained = run.trained;
+  const extras = {
+    ...prepared.extras,
+    training: { ...(prepared.extras.training ?? {}), seed: settings.training.seed, trainLoss: finiteOrNull(trained.trainLoss), validationLoss: trained.validationLoss === null ? null : finiteOrNull(trained.validationLoss) },
+  };
+  if (options.save !== undefined) await saveModel(options.save, serializeEchoStateModel(trained.network, extras), options.quiet);
   if (options.json) {
     const first = inputs.train[0];
     const json = {
       kind: data.overview.kind,
-      ...echoStateJson(run, first?.inputLength ?? 1),
-      config: { cell: 'esn', topology: prepared.model.topology, inputSize: inputs.inputSize, outputSize: inputs.outputSize },
+      ...echoStateJson(run, first?.inputLength ?? 1, echoStateModelDocument(trained.network, extras), options.save ?? null),
+      config: { cell: 'esn', topology, inputSize: inputs.inputSize, outputSize: inputs.outputSize },
       settings,
       training: { seed: settings.training.seed },
       data: dataJson(data, settings),
     };
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } else {
-    const trained = run.trained;
     process.stdout.write(
       `echo state network (${trained.network.reservoir.size} units): train loss ${formatLoss(trained.trainLoss)}, validation loss ${formatLoss(trained.validationLoss ?? Number.NaN)}; ${Math.round(run.timestepsPerSecond)} timesteps/s\n`,
     );
   }
   return 0;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 async function saveModel(file: string, modelJson: string, quiet: boolean): Promise<void> {

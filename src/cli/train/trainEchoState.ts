@@ -45,7 +45,7 @@ export function runEchoState(
 }
 
 /** The `--json` fields of an ESN run (merged with train.ts's config and data fields). */
-export function echoStateJson(run: EchoStateRun, sequenceLength: number): Record<string, unknown> {
+export function echoStateJson(run: EchoStateRun, sequenceLength: number, model: Record<string, unknown>, savedTo: string | null): Record<string, unknown> {
   const { trained } = run;
   const network = trained.network;
   return {
@@ -76,6 +76,11 @@ export function echoStateJson(run: EchoStateRun, sequenceLength: number): Record
       ...network.options,
       trainSamples: trained.trainSamples,
       readoutFeatures: 1 + network.inputSize + network.reservoir.size,
+      // many-to-one and one-to-one read only the last state of each window: no washout is applied there
+      washoutApplies: network.topology === 'many-to-many-synced',
+      // every number of the fitted network (the saved model file's content): W, W_in, W_out, ρ achieved
+      model,
+      savedModel: savedTo,
     },
   };
 }

@@ -12,7 +12,7 @@ import { plainSettings, resolveSettings, type SettingProblem, type SettingsOverr
 import { settingSpec } from '../../lab/settings/settingsSchema';
 
 /** Flag → the setting it sets. `--spectral-radius` is the reservoir's ρ with --cell esn, else W_hh's. */
-const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, string]>> = {
+export const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, string]>> = {
   window: ['model', 'window'],
   horizon: ['model', 'horizon'],
   'output-steps': ['model', 'outputSteps'],
@@ -44,7 +44,7 @@ const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, string]>
   stride: ['data', 'stride'],
 };
 
-const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr', 'save'] as const;
+const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr'] as const;
 const ESN_ONLY_FLAGS = ['reservoir', 'leak', 'sparsity', 'input-scale', 'ridge', 'washout'] as const;
 /** Flags that ask for sliding windows: a table of sequences is then windowed instead of grouped. */
 const WINDOW_FLAGS = ['window', 'horizon', 'output-steps', 'normalize', 'stride'] as const;
@@ -187,7 +187,8 @@ export function effectiveSettings(overrides: SettingsOverrides): TrainingSetting
 
 function describeProblem(problem: SettingProblem): string {
   const [, section, name] = problem.key.split('.');
-  const flag = Object.entries(SETTING_FLAGS).find(([, [s, n]]) => s === section && n === name)?.[0] ?? (name === 'tbpttK1' || name === 'tbpttK2' ? 'tbptt' : name === 'cell' ? 'cell' : problem.key);
+  const esnRadius = section === 'esn' && name === 'spectralRadius' ? 'spectral-radius' : undefined;
+  const flag = esnRadius ?? Object.entries(SETTING_FLAGS).find(([, [s, n]]) => s === section && n === name)?.[0] ?? (name === 'tbpttK1' || name === 'tbpttK2' ? 'tbptt' : name === 'cell' ? 'cell' : problem.key);
   const received = typeof problem.value === 'string' ? `"${problem.value}"` : String(problem.value);
   return `--${flag} must be ${problem.expected}, got ${received}`;
 }

@@ -1,9 +1,33 @@
 // `rnn-lab train --help`: every flag with the setting it sets and that setting's default (the extension's defaults,
 // lab/settings/settingsSchema.ts), so the help can never disagree with what a run uses.
 import { TOPOLOGY_IDS } from '../../engine/dataset';
-import { SETTINGS_SCHEMA } from '../../lab/settings/settingsSchema';
+import { SETTINGS_SCHEMA, settingSpec } from '../../lab/settings/settingsSchema';
+import { SETTING_FLAGS } from './trainFlags';
 
 const S = SETTINGS_SCHEMA;
+
+/** "--flag min–max" for every numeric flag, from the settings' bounds, wrapped into lines of the help's width. */
+function rangeLines(): string {
+  const entries: string[] = [];
+  for (const [flag, [section, name]] of Object.entries(SETTING_FLAGS)) {
+    const spec = settingSpec(section, name);
+    if (spec?.kind !== 'integer' && spec?.kind !== 'number') continue;
+    entries.push(`--${flag} ${spec.minimum}–${spec.maximum}`);
+    if (flag === 'spectral-radius') entries.push(`(--cell esn: ${S.esn.spectralRadius.minimum}–${S.esn.spectralRadius.maximum})`);
+  }
+  entries.push(`--tbptt K1,K2 each 1–${S.remedies.tbpttK1.maximum}`);
+  const lines: string[] = [];
+  let line = ' ';
+  for (const entry of entries) {
+    if (line.length + entry.length + 2 > 118) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += ` ${entry}${entry === entries[entries.length - 1] ? '' : ','}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
 
 export const TRAIN_HELP = `Usage: rnn-lab train DATA [flags]
        rnn-lab train --from-run RUN_DIR [--json] [--quiet] [--save MODEL.json]
@@ -50,9 +74,11 @@ Data preparation (rnnLab.data.*):
 Remedies (rnnLab.remedies.*; docs/maths.md "Remedies"; 0 = off):
   --clip-norm X       clip the global gradient norm: if ‖g‖ ≥ X then g ← X·g/‖g‖ (Pascanu et al. 2013)
   --clip-value X      clip every gradient element to [−X, X]
-  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps (many-to-one, synced)
+  --tbptt K1,K2       truncated BPTT: every K1 steps backpropagate K2 steps — every backward pass, also a short
+                      last one, reaches K2 steps back; K2 ≥ window is full BPTT (many-to-one, synced)
   --l2 X              L2 penalty X‖θ‖²/2 on the weight matrices
   --omega X           Pascanu's Ω regulariser with weight α = X (2 in the authors' code); vanilla RNN only
+                      (as the authors' released code: squared norm ratios, mean over steps — not the paper's eq. 9)
   --init xavier|orthogonal|identity   W_hh initialisation (default ${S.remedies.init.default}; identity = IRNN, relu unless
                       --nonlinearity is given)
   --identity-scale X  λ of --init identity: W_hh = λI (default ${S.remedies.identityScale.default})
@@ -60,12 +86,21 @@ Remedies (rnnLab.remedies.*; docs/maths.md "Remedies"; 0 = off):
 Echo state network (--cell esn, rnnLab.esn.*: a fixed sparse reservoir, ridge readout in closed form, no BPTT):
   --reservoir N (default ${S.esn.reservoirSize.default})  --spectral-radius X (default ${S.esn.spectralRadius.default})  --leak A (default ${S.esn.leak.default})
   --sparsity S (default ${S.esn.sparsity.default})  --input-scale X (default ${S.esn.inputScale.default})  --ridge B (default ${S.esn.ridge.default})  --washout W (default ${S.esn.washout.default})
+                      --washout: synced many-to-many only (a many-to-one ESN uses only each window's last state;
+                      an explicit --washout is refused there). A nilpotent reservoir draw (ρ = 0) is redrawn.
 Output:
-  --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation or vocabulary
+  --save MODEL.json   write the trained model (PyTorch parameter names) with its normalisation or vocabulary;
+                      --cell esn: W, W_in, W_out, leak and the ρ achieved (docs/train-json.md)
   --json              one JSON object on stdout (docs/train-json.md): trainLoss, validationLoss, lossPerEpoch,
                       hidden_grad_norms [L][T], timestepsPerSecond, clipping, diverged, diagnostics per sampled
                       epoch, config, settings, training, data
+                      trainLoss is the running mean over the last epoch's mini-batches (before each update, without
+                      penalties); finalTrainLoss / finalValidationLoss are J of the saved parameters on the whole
+                      sets. LSTM ‖∂h_t/∂h_k‖ (jacobianProductNorms) holds c_k fixed.
   --quiet             no progress lines on stderr
+Accepted ranges (a value outside is refused, exit 2, naming the flag, the range and the value; the same bounds
+apply to the rnnLab.* settings, with the setting's key in the message):
+${rangeLines()}
 Repeating a run:
   --from-run RUN_DIR  train a run the extension saved (.rnn-lab/runs/<id>/) again with its own settings and data;
                       refused when the data changed (SHA-256) or cannot be read again; exit 1 when a recorded

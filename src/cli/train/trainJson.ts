@@ -20,6 +20,10 @@ export function trainingJson(
     kind: data.overview.kind,
     trainLoss: finiteOrNull(result.trainLoss),
     validationLoss: finiteOrNull(result.validationLoss),
+    // J of the saved parameters on the whole training / validation set, without penalties (trainLoss is the running
+    // mean over the last epoch's mini-batches)
+    finalTrainLoss: finiteOrNull(run.finalTrainLoss),
+    finalValidationLoss: finiteOrNull(run.finalValidationLoss),
     lossPerEpoch: result.lossPerEpoch.map(finiteOrNull),
     validationLossPerEpoch: result.validationLossPerEpoch.map(finiteOrNull),
     ...characterFields(config, data.prepared, result.validationLoss),

@@ -4,6 +4,7 @@
 // QR iteration accurate for badly scaled matrices such as companion matrices.
 
 const MAX_BALANCING_PASSES = 100;
+const MAX_SCALING_STEPS = 1100;
 
 /**
  * Balances `h` [n×n, row-major] in place: D⁻¹ A D with D a diagonal of powers of two (exact in floating point), until
@@ -26,20 +27,26 @@ export function balanceInPlace(h: Float64Array, n: number): void {
         columnNorm += Math.abs(h[j * n + i]);
         rowNorm += Math.abs(h[i * n + j]);
       }
-      if (columnNorm === 0 || rowNorm === 0) continue;
+      // A zero norm needs no scaling; a non-finite one (±Infinity or NaN entries, or a sum that overflowed) would keep the
+      // power-of-two loops below from ending (Infinity ≥ 2·Infinity stays true): leave such a row as it is. Callers
+      // check their input (scaledMatrix.ts); this only makes the routine itself end on any input.
+      if (columnNorm === 0 || rowNorm === 0 || !Number.isFinite(columnNorm) || !Number.isFinite(rowNorm)) continue;
       const sum = columnNorm + rowNorm;
       let factor = 1;
       let c = columnNorm;
       let g = rowNorm / radix;
-      while (c < g) {
+      // Each loop moves c by a factor 4 towards the row norm; finite doubles span 2^2098, so 1100 steps always suffice —
+      // the cap only ends the loop when c or g overflowed to Infinity (e.g. rowNorm ≈ 1e308: rowNorm·2 = Infinity).
+      for (let step = 0; c < g && step < MAX_SCALING_STEPS; step++) {
         factor *= radix;
         c *= radixSquared;
       }
       g = rowNorm * radix;
-      while (c >= g) {
+      for (let step = 0; c >= g && step < MAX_SCALING_STEPS; step++) {
         factor /= radix;
         c /= radixSquared;
       }
+      if (!Number.isFinite(c) || !(factor > 0) || !Number.isFinite(factor)) continue;
       if ((c + rowNorm) / factor < 0.95 * sum) {
         converged = false;
         const inverse = 1 / factor;

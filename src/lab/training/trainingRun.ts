@@ -3,6 +3,7 @@
 // therefore reproduces an editor run's losses bit for bit). It sets the run up from the settings (trainingSetup.ts),
 // trains with the engine's one training loop (engine/training/train.ts), turns each sampled diagnostic into the run
 // record's samples, and finishes with the model file, the validation predictions and the divergence, if any.
+import { evaluateLoss } from '../../engine/bptt';
 import type { EpochDiagnostics } from '../../engine/diagnostics/epochDiagnostics';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { RecurrentModel } from '../../engine/model';
@@ -13,6 +14,7 @@ import type { TrainingData } from '../../data/intakeTypes';
 import { serializeModel, type ModelExtras } from '../../modelFiles/modelJson';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
 import { gradientSamplesOf, spectralSampleOf } from './diagnosticSamples';
+import { checkTrainingMemory } from './memoryEstimate';
 import { setUpTraining } from './trainingSetup';
 import { validationPredictions, type PredictionTarget } from './validationPredictions';
 
@@ -56,10 +58,22 @@ export interface TrainingRunResult {
   readonly remedies: RemedyOptions;
   readonly divergence?: DivergenceInfo;
   readonly validationPredictions?: ValidationPredictions;
+  /**
+   * J of the kept (saved) parameters on the whole training set and on the validation set (NaN without one), without
+   * penalties. Not the same as outcome.result.trainLoss, which is the running mean over the last epoch's mini-batches,
+   * each measured with the parameters before its own update (docs/maths.md "Losses").
+   */
+  readonly finalTrainLoss: number;
+  readonly finalValidationLoss: number;
 }
 
 export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingRunResult {
   const { settings } = job;
+  // before anything is allocated: refuse a model that would not fit the memory budget (a MemoryBudgetError, a RangeError)
+  let longest = 1;
+  for (const example of job.data.train) longest = Math.max(longest, example.inputLength);
+  for (const example of job.data.validation) longest = Math.max(longest, example.inputLength);
+  checkTrainingMemory(job.model, settings.training.optimizer, longest, events.jacobianSamples !== undefined);
   const setup = setUpTraining(settings, job.model);
   const { model } = setup;
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
@@ -108,6 +122,8 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
           keptUpdates: diverged.keptUpdates,
         };
   const { result } = outcome;
+  const finalTrainLoss = evaluateLoss(model, job.data.train);
+  const finalValidationLoss = evaluateLoss(model, job.data.validation);
   const modelJson = serializeModel(job.model, model.parameters, {
     ...job.modelExtras,
     training: {
@@ -119,6 +135,8 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
       epochsCompleted,
       trainLoss: finiteOrNull(result.trainLoss),
       validationLoss: finiteOrNull(result.validationLoss),
+      finalTrainLoss: finiteOrNull(finalTrainLoss),
+      finalValidationLoss: finiteOrNull(finalValidationLoss),
     },
   });
   const predictions = job.predictionTarget !== undefined ? validationPredictions(model, job.data.validation, job.predictionTarget) : undefined;
@@ -129,6 +147,8 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     epochsCompleted,
     modelJson,
     remedies: setup.remedies,
+    finalTrainLoss,
+    finalValidationLoss,
     ...(divergence !== undefined ? { divergence } : {}),
     ...(predictions !== undefined ? { validationPredictions: predictions } : {}),
   };

@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliUsageError } from '../../../src/cli/cliSupport';
 import { gradsCommand } from '../../../src/cli/grads/gradsCommand';
+import { parseGradCase, runGradCase } from '../../../src/engine/gradCase';
+import { gradCaseOverflow } from '../../../src/engine/gradCaseRunner';
 import { runCommand } from './captureCommand';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/grad-cases');
@@ -38,5 +40,28 @@ describe('rnn-lab grads', () => {
     fs.writeFileSync(file, '{"cell": ');
     await assert.rejects(runCommand(gradsCommand(), [file]), /not valid JSON/);
     await assert.rejects(runCommand(gradsCommand(), [path.join(path.dirname(file), 'missing.json')]), /cannot read the case file \(ENOENT\)/);
+  });
+});
+
+describe('rnn-lab grads: a case whose numbers overflow float64', () => {
+  it('an overflowing loss is exit 2 naming the target and output, not "loss": null', async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rnn_T5_I2_H3_O1_mse_last.input.json'), 'utf8')) as { targets: number[] };
+    json.targets = [1e200];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-grads-')), 'overflow.json');
+    fs.writeFileSync(file, JSON.stringify(json));
+    await assert.rejects(runCommand(gradsCommand(), [file]), (error: unknown) => {
+      assert.ok(error instanceof CliUsageError);
+      assert.match(error.message, /overflow\.json: the loss overflowed to Infinity: \(ŷ − y\)² with outputs\[0\] = -?[\d.e-]+ and targets\[0\] = 1e\+200 exceeds float64/);
+      return true;
+    });
+  });
+
+  it('gradCaseOverflow names the first non-finite output, state or gradient by its path', () => {
+    const gradCase = parseGradCase(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rnn_T5_I2_H3_O1_mse_last.input.json'), 'utf8')));
+    const result = runGradCase(gradCase);
+    assert.equal(gradCaseOverflow(gradCase, result), null);
+    assert.match(gradCaseOverflow(gradCase, { ...result, outputs: [Number.POSITIVE_INFINITY], loss: Number.NaN }) ?? '', /^the forward pass overflowed: outputs\[0\] = Infinity/);
+    const layers = result.grads.layers.map((layer, l) => (l === 0 ? { ...layer, W_hh: layer.W_hh.map((row, r) => (r === 1 ? [row[0]!, Number.NaN, row[2]!] : row)) } : layer));
+    assert.match(gradCaseOverflow(gradCase, { ...result, grads: { ...result.grads, layers } }) ?? '', /^the backward pass overflowed: grads\.layers\[0\]\.W_hh\[1\]\[1\] = NaN/);
   });
 });

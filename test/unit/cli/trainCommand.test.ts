@@ -72,3 +72,61 @@ describe('rnn-lab train', function () {
     await expectUsage(['--shuffle'], /unknown flag --shuffle; accepted flags: --column/);
   });
 });
+
+describe('rnn-lab train --cell esn: the model is saved and printed', function () {
+  this.timeout(60_000);
+
+  it('--save writes W, W_in, W_out and ρ achieved; --json has the same numbers under echoState.model', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-esn-'));
+    const file = path.join(directory, 'esn.json');
+    const result = await runCommand(trainCommand(), [SINE, '--cell', 'esn', '--window', '6', '--reservoir', '7', '--seed', '3', '--save', file, '--json', '--quiet']);
+    assert.equal(result.code, 0, result.stderr);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { config: { spectralRadiusAchieved: number }; reservoir: { W: number[][] }; readout: { W_out: number[][] } };
+    const output = JSON.parse(result.stdout) as { trainLoss: number; echoState: { savedModel: string; washoutApplies: boolean; model: typeof saved } };
+    assert.equal(saved.reservoir.W.length, 7);
+    assert.equal(saved.readout.W_out[0]!.length, 9);
+    assert.ok(Math.abs(saved.config.spectralRadiusAchieved - 0.95) <= 1e-9);
+    assert.deepEqual(output.echoState.model.reservoir.W, saved.reservoir.W);
+    assert.equal(output.echoState.savedModel, file);
+    assert.equal(output.echoState.washoutApplies, false);
+  });
+
+  it('--washout with a many-to-one ESN is refused (exit 2): only the last state of a window is used', async () => {
+    await assert.rejects(
+      runCommand(trainCommand(), [SINE, '--cell', 'esn', '--washout', '3', '--quiet']),
+      (error: unknown) => error instanceof CliUsageError && /^--washout applies to synced many-to-many echo state networks only: a many-to-one ESN/.test(error.message),
+    );
+    // synced: applied, so washout 0 and 3 give different losses
+    const loss = async (washout: string): Promise<number> =>
+      (JSON.parse((await runCommand(trainCommand(), [SINE, '--cell', 'esn', '--topology', 'many-to-many-synced', '--window', '8', '--washout', washout, '--json', '--quiet'])).stdout) as { trainLoss: number }).trainLoss;
+    assert.notEqual(await loss('0'), await loss('3'));
+  });
+
+  it('a small reservoir on a short noisy series trains: ρ reaches the target (was "reached ρ = 20.398… instead of 0.95")', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-esn-'));
+    const data = path.join(directory, 'noisy.csv');
+    const random = (() => { let s = 12345; return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31); })();
+    fs.writeFileSync(data, `y\n${Array.from({ length: 40 }, (_, n) => (Math.sin(0.4 * n) + 0.2 * (random() - 0.5)).toFixed(4)).join('\n')}\n`);
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      const result = await runCommand(trainCommand(), [data, '--cell', 'esn', '--window', '5', '--reservoir', '8', '--seed', seed, '--json', '--quiet']);
+      assert.equal(result.code, 0, result.stderr);
+      const output = JSON.parse(result.stdout) as { echoState: { model: { config: { spectralRadiusAchieved: number } } } };
+      assert.ok(Math.abs(output.echoState.model.config.spectralRadiusAchieved - 0.95) <= 1e-9, `seed ${seed}`);
+    }
+  });
+});
+
+describe('rnn-lab train --json: the final model\'s loss', function () {
+  this.timeout(60_000);
+  it('finalTrainLoss and finalValidationLoss are J of the saved model on the whole sets (the saved file agrees)', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'rnn-lab-final-'));
+    const file = path.join(directory, 'model.json');
+    const result = await runCommand(trainCommand(), [SINE, '--window', '6', '--epochs', '3', '--hidden', '4', '--json', '--quiet', '--save', file]);
+    const output = JSON.parse(result.stdout) as { trainLoss: number; finalTrainLoss: number; finalValidationLoss: number };
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { training: { finalTrainLoss: number; finalValidationLoss: number } };
+    assert.ok(output.finalTrainLoss > 0 && output.finalValidationLoss > 0);
+    assert.equal(saved.training.finalTrainLoss, output.finalTrainLoss);
+    assert.equal(saved.training.finalValidationLoss, output.finalValidationLoss);
+    assert.notEqual(output.finalTrainLoss, output.trainLoss);
+  });
+});

@@ -81,7 +81,7 @@ describe('rnn-lab train: remedy flags and diagnostics', function () {
   });
 
   it('--cell esn fits a reservoir readout in closed form: ESN fields, reservoir spectrum, no BPTT fields', async () => {
-    const { code, json } = await train([SINE, '--window', '20', '--cell', 'esn', '--reservoir', '40', '--spectral-radius', '0.95', '--leak', '0.5', '--washout', '5', '--json', '--quiet']);
+    const { code, json } = await train([SINE, '--window', '20', '--cell', 'esn', '--reservoir', '40', '--spectral-radius', '0.95', '--leak', '0.5', '--json', '--quiet']);
     assert.equal(code, 0);
     assert.equal(json.hidden_grad_norms, null);
     assert.equal(json.clipping, null);
