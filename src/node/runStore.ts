@@ -90,8 +90,8 @@ export class RunStore {
           status: record.status,
           startedAt: record.startedAt,
           epochs: record.epochs.length,
-          finalTrainLoss: last?.trainLoss ?? null,
-          finalValidationLoss: last?.validationLoss ?? null,
+          lastEpochTrainLoss: last?.trainLoss ?? null,
+          lastEpochValidationLoss: last?.validationLoss ?? null,
           runJsonPath,
         });
       } catch (error) {

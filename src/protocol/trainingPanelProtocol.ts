@@ -62,7 +62,7 @@ export const TRAINING_PANEL_STRING_KEYS = [
   'hiddenLine', 'cellLine', 'boundLine', 'theoryTitle', 'theoryText', 'badgeVanishing', 'badgeExploding', 'badgeCritical',
   'lambdaGammaLine', 'boundBlockNote', 'lstmNote', 'noGradientSamples',
   'heatmapTitle', 'heatmapAria', 'heatmapXAxis', 'heatmapYAxis', 'heatmapLegend',
-  'lossTitle', 'lossAria', 'lossXAxis', 'lossYAxis', 'trainLoss', 'validationLoss',
+  'lossTitle', 'lossAria', 'lossXAxis', 'lossYAxis', 'lossNote', 'trainLoss', 'validationLoss',
   'updatesTitle', 'updatesAria', 'updatesXAxis', 'updatesYAxis', 'updateNorm', 'clipThreshold', 'clippedPercent', 'clippingOff',
   'spectrumTitle', 'spectrumAria', 'spectrumRe', 'spectrumIm', 'unitCircle', 'eigenvaluesAt', 'initialEigenvalues',
   'spectrumHistoryTitle', 'spectrumHistoryAria', 'lambda1Line', 'rhoLine', 'epochAxis', 'noSpectra',

@@ -16,6 +16,7 @@ import type { IntakeChoices, TableOverview } from '../../data/intakeTypes';
 import type { DataSource } from '../../data/load';
 import type { TrainingSettings } from '../../lab/runs/runRecord';
 import { prepareRerun, RerunError, type Rerun } from '../../lab/runs/rerun';
+import { MemoryBudgetError } from '../../lab/training/memoryEstimate';
 import { runTraining, type TrainingRunResult } from '../../lab/training/trainingRun';
 import { remedyOptionsFor } from '../../lab/training/trainingSetup';
 import { nodePlatform } from '../../node/nodePlatform';
@@ -156,6 +157,8 @@ function train(prepared: IntakePrepared, settings: TrainingSettings, options: Tr
       },
     );
   } catch (error) {
+    // the memory refusal is about flags and settings (no file location): printed as a usage error, "rnn-lab: …"
+    if (error instanceof MemoryBudgetError) throw new CliUsageError(error.message);
     // the engine's shape checks name the example and field; they are the user's data or flags, not a crash
     if (error instanceof RangeError || (error instanceof Error && /^(training|validation) data/.test(error.message))) throw new CliInputError(error.message);
     throw error;

@@ -109,7 +109,7 @@ export function lectureTopicText(id: LectureTopicId, l10n: Translator): LectureT
         summary: l10n.t('Backpropagate only k₂ steps every k₁ steps; carry the state forward without its gradient.'),
         paragraphs: [
           l10n.t(
-            'Instead of backpropagating through the whole sequence, TBPTT(k₁, k₂) runs k₁ steps forward and then backpropagates k₂ ≥ k₁ steps. The hidden state is carried to the next chunk, but its gradient is cut there.',
+            'Instead of backpropagating through the whole sequence, TBPTT(k₁, k₂) runs k₁ steps forward and then backpropagates k₂ ≥ k₁ steps. Every backward pass reaches back k₂ steps (or to the start), also the last one when the window is not a multiple of k₁; TBPTT(K, K) with K ≥ T is full BPTT. The hidden state is carried to the next chunk, but its gradient is cut there.',
           ),
           l10n.t(
             'Fewer Jacobians are multiplied, so the gradient cannot explode over more than k₂ steps, and each update is cheaper. The price: dependencies longer than k₂ steps get no gradient at all.',
@@ -131,6 +131,9 @@ export function lectureTopicText(id: LectureTopicId, l10n: Translator): LectureT
           ),
           l10n.t(
             'Pascanu, Mikolov and Bengio’s regulariser Ω asks that backpropagating one step neither shrinks nor grows the gradient: each ratio ‖(∂J/∂xₖ₊₁)(∂xₖ₊₁/∂xₖ)‖ / ‖∂J/∂xₖ₊₁‖ should be 1. Only W_rec receives its gradient (reference weight α = 2).',
+          ),
+          l10n.t(
+            'RNN Lab computes Ω as the authors’ released code does, not as the paper’s equation is written: with squared norms, rₖ = ‖(∂J/∂xₖ₊₁)(∂xₖ₊₁/∂xₖ)‖² / ‖∂J/∂xₖ₊₁‖², and Ω = the mean of (rₖ − 1)² over the steps kept (steps with ‖∂J/∂xₖ₊₁‖² < 1e-20 are skipped), so α does not depend on the window length. Ω is not added to the reported loss.',
           ),
         ],
         symbols: l10n.t('λ weight-decay coefficient, θ the weights, xₖ the state at step k.'),

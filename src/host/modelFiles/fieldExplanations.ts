@@ -81,7 +81,7 @@ function explanation(field: string, l10n: Translator): { sentence: string; formu
       return { sentence: l10n.t('Remedy for the exploding gradient: clip every gradient component to [−c, c].'), formula: 'g_i ← max(−c, min(c, g_i))' };
     case 'tbptt':
       return {
-        sentence: l10n.t('Remedy for the exploding gradient: truncated backpropagation through time (Williams & Peng 1990). Every k1 forward steps, backpropagate k2 ≥ k1 steps; the hidden state is carried across chunks without gradient.'),
+        sentence: l10n.t('Remedy for the exploding gradient: truncated backpropagation through time (Williams & Peng 1990). Every k1 forward steps, backpropagate k2 ≥ k1 steps (or to the start), also after the last, shorter chunk; the hidden state is carried across chunks without gradient.'),
         formula: '∂ε_t/∂θ ≈ Σ_(k = t−k2+1…t) (∂ε_t/∂X_t)(∂X_t/∂X_k)(∂X_k/∂θ)',
       };
     case 'tbptt.k1':

@@ -52,7 +52,7 @@ export async function openRun(roots: readonly string[], output: vscode.OutputCha
     }
     const items: RunItem[] = runs.map((run) => ({
       label: run.name,
-      description: vscode.l10n.t('{0} · {1} epochs · train loss {2} · validation loss {3}', statusLabel(run), run.epochs, formatLoss(run.finalTrainLoss), formatLoss(run.finalValidationLoss)),
+      description: vscode.l10n.t('{0} · {1} epochs · train loss {2} · validation loss {3}', statusLabel(run), run.epochs, formatLoss(run.lastEpochTrainLoss), formatLoss(run.lastEpochValidationLoss)),
       detail: `${new Date(run.startedAt).toLocaleString()} — ${run.runJsonPath}`,
       run,
     }));

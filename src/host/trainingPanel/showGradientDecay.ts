@@ -55,7 +55,7 @@ async function pickRun(sources: GradientDecaySources): Promise<RunPick | undefin
   for (const run of saved) {
     items.push({
       label: run.name,
-      description: vscode.l10n.t('{0} epochs · train loss {1} · validation loss {2}', run.epochs, formatLoss(run.finalTrainLoss), formatLoss(run.finalValidationLoss)),
+      description: vscode.l10n.t('{0} epochs · train loss {1} · validation loss {2}', run.epochs, formatLoss(run.lastEpochTrainLoss), formatLoss(run.lastEpochValidationLoss)),
       detail: `${new Date(run.startedAt).toLocaleString()} — ${run.runJsonPath}`,
       runJsonPath: run.runJsonPath,
     });

@@ -61,6 +61,7 @@ export function trainingPanelStrings(l10n: Translator): TrainingPanelStrings {
     lossAria: l10n.t('Loss over {0} epochs; last training loss {1}, last validation loss {2}.'),
     lossXAxis: l10n.t('epoch'),
     lossYAxis: l10n.t('J = 1/(2m) Σ(ŷ − y)²'),
+    lossNote: l10n.t('Training: the mean of J over the epoch’s mini-batches, taken while the parameters were still changing, without penalties (L2, Ω); it is not J of the final model. Validation: J of the parameters at the end of the epoch.'),
     trainLoss: l10n.t('training'),
     validationLoss: l10n.t('validation'),
     updatesTitle: l10n.t('Gradient norm per update'),

@@ -20,8 +20,9 @@ export interface RunListing {
   readonly status: RunStatus;
   readonly startedAt: string;
   readonly epochs: number;
-  readonly finalTrainLoss: number | null;
-  readonly finalValidationLoss: number | null;
+  /** The last epoch's reported losses: training is the running mean over its mini-batches, validation J after it. */
+  readonly lastEpochTrainLoss: number | null;
+  readonly lastEpochValidationLoss: number | null;
   readonly runJsonPath: string;
 }
 

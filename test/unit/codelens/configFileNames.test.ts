@@ -5,7 +5,7 @@ import { pickLastRun } from '../../../src/host/modelFiles/lastRunMemory';
 import type { RunListing } from '../../../src/node/runStore';
 
 function run(name: string, startedAt: string): RunListing {
-  return { id: `${startedAt}-${name}`, name, status: 'completed', startedAt, epochs: 3, finalTrainLoss: 0.1, finalValidationLoss: 0.2, runJsonPath: `/runs/${name}/${startedAt}/run.json` };
+  return { id: `${startedAt}-${name}`, name, status: 'completed', startedAt, epochs: 3, lastEpochTrainLoss: 0.1, lastEpochValidationLoss: 0.2, runJsonPath: `/runs/${name}/${startedAt}/run.json` };
 }
 
 describe('config file names and the last run', () => {

@@ -100,7 +100,7 @@ describe('run store', () => {
     fs.writeFileSync(path.join(clash.directory, 'run.json'), '{ not json');
     const listed = await store.list();
     assert.deepStrictEqual(listed.runs.map((run) => run.name), ['second', 'first']);
-    assert.strictEqual(listed.runs[0]?.finalTrainLoss, 0.2);
+    assert.strictEqual(listed.runs[0]?.lastEpochTrainLoss, 0.2);
     assert.strictEqual(listed.skipped.length, 1);
     assert.match(listed.skipped[0]?.reason ?? '', /not valid JSON/);
     const read = await store.read(saved.runJsonPath);

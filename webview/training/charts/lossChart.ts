@@ -4,6 +4,7 @@ import { lossSeries } from '../../../src/lab/charts/chartSeries';
 import { formatTemplate } from '../../../src/protocol/formatTemplate';
 import type { ChartId, ExportFormat, TrainingPanelStrings } from '../../../src/protocol/trainingPanelProtocol';
 import { canvasesToPng, createChartCard } from '../chartCard';
+import { html } from '../../shared/dom';
 import { axisOptions, baseOptions } from '../../shared/charts/chartSetup';
 import type { DrawContext, PanelChart } from './panelChart';
 import { formatNumber } from './panelChart';
@@ -32,6 +33,7 @@ export function createLossChart(strings: TrainingPanelStrings, onExport: (chart:
     );
     const lastTrain = series.train.at(-1);
     const lastValidation = series.validation.at(-1);
+    card.note.replaceChildren(html('p', { class: 'muted small' }, text.lossNote));
     canvas.setAttribute('aria-label', formatTemplate(text.lossAria, series.train.length, formatNumber(lastTrain?.y), formatNumber(lastValidation?.y)));
   };
 
