@@ -9,6 +9,8 @@ export const CELL_KINDS: readonly CellKind[] = ['rnn', 'lstm', 'gru'];
 export const NONLINEARITIES: readonly Nonlinearity[] = ['tanh', 'relu', 'sigmoid'];
 export const LOSS_KINDS: readonly LossKind[] = ['mse', 'xent'];
 export const MAX_LAYERS = 4;
+/** Largest hidden size H the settings, the CLI and `*.rnn.json` accept (one range for all three). */
+export const MAX_HIDDEN_SIZE = 512;
 
 export interface ModelConfig {
   readonly cell: CellKind;

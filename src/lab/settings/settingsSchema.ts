@@ -6,7 +6,7 @@
 import { TOPOLOGY_IDS } from '../../engine/dataset';
 import { DEFAULT_ECHO_STATE_OPTIONS, MAX_RESERVOIR_SIZE } from '../../engine/esn/esnOptions';
 import { DEFAULT_IDENTITY_SCALE } from '../../engine/init';
-import { CELL_KINDS, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
+import { CELL_KINDS, MAX_HIDDEN_SIZE, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
 import type { SettingsSection, TrainingSettings } from '../runs/runRecord';
 
 export interface IntegerSettingSpec {
@@ -61,7 +61,7 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
   model: {
     cell: { kind: 'enum', default: 'rnn', values: CELL_KINDS },
     nonlinearity: { kind: 'enum', default: 'tanh', values: NONLINEARITIES },
-    hiddenSize: { kind: 'integer', default: 16, minimum: 1, maximum: 512 },
+    hiddenSize: { kind: 'integer', default: 16, minimum: 1, maximum: MAX_HIDDEN_SIZE },
     layers: { kind: 'integer', default: 1, minimum: 1, maximum: MAX_LAYERS },
     topology: { kind: 'enum', default: 'many-to-one', values: TOPOLOGY_IDS },
     window: { kind: 'integer', default: 20, minimum: 1, maximum: 1000 },

@@ -4,7 +4,7 @@
 // code — here 0 = off until the student turns the remedy on).
 import { DEFAULT_IDENTITY_SCALE, DEFAULT_INIT_SCHEME, INIT_SCHEMES } from '../../engine/init';
 import { TOPOLOGY_IDS } from '../../engine/dataset';
-import { LOSS_KINDS, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
+import { LOSS_KINDS, MAX_HIDDEN_SIZE, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
 
 export interface NumberField {
   readonly kind: 'integer' | 'number';
@@ -128,7 +128,7 @@ export const RNN_CONFIG_FIELDS: ObjectField = {
     cell: { kind: 'enum', values: CONFIG_CELLS, default: DEFAULT_CELL },
     nonlinearity: { kind: 'enum', values: NONLINEARITIES, default: DEFAULT_NONLINEARITY },
     layers: { kind: 'integer', minimum: 1, maximum: MAX_LAYERS, default: DEFAULT_LAYERS },
-    hiddenSize: { kind: 'integer', minimum: 1, maximum: MAX_UNITS, default: DEFAULT_HIDDEN_SIZE },
+    hiddenSize: { kind: 'integer', minimum: 1, maximum: MAX_HIDDEN_SIZE, default: DEFAULT_HIDDEN_SIZE },
     inputSize: { kind: 'integer', minimum: 1, maximum: MAX_UNITS, default: DEFAULT_INPUT_SIZE },
     outputSize: { kind: 'integer', minimum: 1, maximum: MAX_UNITS, default: DEFAULT_OUTPUT_SIZE },
     inputLength: sequenceLength,
