@@ -161,7 +161,10 @@ describe('Model config code lenses, diagnostics and hovers (issue 7)', () => {
   });
 
   it('scaffolds a new config for a chosen topology from the lecture example', async () => {
-    const target = path.join(folder, 'scaffold.rnn.json');
+    // inside the workspace folder (a throwaway copy of samples/): a target outside it opens the save dialog (next test)
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(workspace !== undefined, 'the test window opens a folder');
+    const target = path.join(workspace, 'scaffold.rnn.json');
     const result = await vscode.commands.executeCommand<{ uri: string; topology: string }>('rnnLab.newModelConfig', {
       topology: 'many-to-many-synced',
       target,
