@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { containingFolder, realPathOf } from '../../node/realPaths';
+import { realPathOf } from '../../node/realPaths';
+import { isInsideWorkspace } from '../platform/workspaceFiles';
 
 export function resolveConfigDataPath(configUri: vscode.Uri, dataPath: string): string | undefined {
   if (path.isAbsolute(dataPath)) return dataPath;
@@ -29,8 +30,7 @@ export type DataPathApproval = { readonly approved: true } | { readonly approved
  * after "Allow Once" in a modal naming the real path (refused without asking when `silent`).
  */
 export async function approveConfigDataPath(resolved: string, label: string, silent: boolean): Promise<DataPathApproval> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-  if ((await containingFolder(resolved, folders)) !== undefined) return { approved: true };
+  if (await isInsideWorkspace(resolved)) return { approved: true };
   const real = await realPathOf(resolved);
   if (silent) {
     return {

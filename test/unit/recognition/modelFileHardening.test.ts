@@ -7,23 +7,13 @@ import { topologyCommand } from '../../../src/cli/topology/topologyCommand';
 import { gradsCommand } from '../../../src/cli/grads/gradsCommand';
 import { CliInputError } from '../../../src/cli/cliSupport';
 import { recognizeTopology } from '../../../src/modelFiles/recognizeTopology';
+import { type Captured, runCommand } from '../cli/captureCommand';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/models');
 
-async function run(command: 'topology' | 'grads', ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const originalOut = process.stdout.write.bind(process.stdout);
-  const originalErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array): boolean => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await (command === 'topology' ? topologyCommand() : gradsCommand()).run(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = originalOut;
-    process.stderr.write = originalErr;
-  }
+/** Runs `rnn-lab topology|grads` in-process (test/unit/cli/captureCommand.ts). */
+function run(command: 'topology' | 'grads', ...args: string[]): Promise<Captured> {
+  return runCommand(command === 'topology' ? topologyCommand() : gradsCommand(), args);
 }
 
 describe('model files: shapes Keras would not accept (item 9)', () => {

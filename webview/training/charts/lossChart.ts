@@ -14,6 +14,8 @@ export function createLossChart(strings: TrainingPanelStrings, onExport: (chart:
   const card = createChartCard({ id: 'loss', title: strings.lossTitle, strings, onExport });
   const canvas = card.canvases[0]!;
   const chart = new BoundLineChart(canvas);
+  // what the two curves are does not change between draws: written once
+  card.note.append(html('p', { class: 'muted small' }, strings.lossNote));
 
   const draw = ({ record, view, strings: text, palette }: DrawContext): void => {
     const series = lossSeries(record, view.lossScale === 'log');
@@ -33,7 +35,6 @@ export function createLossChart(strings: TrainingPanelStrings, onExport: (chart:
     );
     const lastTrain = series.train.at(-1);
     const lastValidation = series.validation.at(-1);
-    card.note.replaceChildren(html('p', { class: 'muted small' }, text.lossNote));
     canvas.setAttribute('aria-label', formatTemplate(text.lossAria, series.train.length, formatNumber(lastTrain?.y), formatNumber(lastValidation?.y)));
   };
 
