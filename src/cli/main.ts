@@ -4,6 +4,7 @@ import { CliInputError, CliUsageError, type CliCommand } from './cliSupport';
 import { RNN_LAB_VERSION } from '../lab/version';
 import { benchCommand } from './bench/benchCommand';
 import { demoCommand } from './demo/demoCommand';
+import { exportCommand } from './export/exportCommand';
 import { gradcheckCommand } from './gradcheck/gradcheckCommand';
 import { gradsCommand } from './grads/gradsCommand';
 import { inspectCommand } from './inspect/inspectCommand';
@@ -15,6 +16,7 @@ import { trainCommand } from './train/trainCommand';
 const COMMANDS: Record<string, () => CliCommand> = {
   bench: benchCommand,
   demo: demoCommand,
+  export: exportCommand,
   grads: gradsCommand,
   gradcheck: gradcheckCommand,
   inspect: inspectCommand,

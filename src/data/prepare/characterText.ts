@@ -99,6 +99,8 @@ export function makeCharacterWindows(text: string, spec: CharacterWindowSpec): C
 export interface LabelledTextDataset extends CharacterDataset {
   /** Class names in index order (sorted distinct labels). */
   readonly labels: readonly string[];
+  /** The rows kept (both text and label filled), in file order: one example each. */
+  readonly rows: readonly { readonly text: string; readonly label: string }[];
 }
 
 /**
@@ -131,7 +133,7 @@ export function makeLabelledTextSequences(table: ParsedTable, textColumn: string
       targetClasses: Int32Array.of(labels.indexOf(label)),
     };
   });
-  return { dataset: { inputSize: size, outputSize: labels.length, examples }, vocabulary, labels };
+  return { dataset: { inputSize: size, outputSize: labels.length, examples }, vocabulary, labels, rows };
 }
 
 function textColumnValues(table: ParsedTable, name: string, source: string): string[] {

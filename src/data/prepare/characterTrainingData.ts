@@ -94,6 +94,7 @@ export function prepareCharacterData(table: ParsedTable, settings: PreparationSe
       normalization: [],
     },
     vocabulary: vocabulary.characters,
+    recipe: { kind: 'characters', text, vocabulary: vocabulary.characters, window, validationCount: split.validation.examples.length },
   };
 }
 
@@ -109,7 +110,7 @@ export function prepareLabelledTextData(
   settings: PreparationSettings,
   source: string,
 ): PreparedTrainingData & { readonly vocabulary: readonly string[]; readonly labels: readonly string[] } {
-  const { dataset, vocabulary, labels } = makeLabelledTextSequences(table, textColumn, labelColumn, source);
+  const { dataset, vocabulary, labels, rows } = makeLabelledTextSequences(table, textColumn, labelColumn, source);
   if (labels.length < 2) {
     throw new DataError(`the column "${labelColumn}" has only one label (${JSON.stringify(labels[0])})`, {
       code: 'json-shape',
@@ -155,6 +156,15 @@ export function prepareLabelledTextData(
     },
     vocabulary: vocabulary.characters,
     labels,
+    recipe: {
+      kind: 'labelled-text',
+      texts: rows.map((row) => row.text),
+      labelIndices: rows.map((row) => labels.indexOf(row.label)),
+      labels,
+      vocabulary: vocabulary.characters,
+      seed: settings.training.seed,
+      validationCount: split.validation.examples.length,
+    },
   };
 }
 

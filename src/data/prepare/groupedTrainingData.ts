@@ -86,5 +86,13 @@ export function prepareGroupedTrainingData(request: GroupedTrainingRequest): Pre
       },
       normalization: normalization.columns.map((column) => ({ column: column.name, kind: normalization.kind, offset: column.offset, scale: column.scale })),
     },
+    recipe: {
+      kind: 'grouped',
+      columns: used.names,
+      values: used.series,
+      lengths: dataset.examples.map((example) => example.inputLength),
+      topology: grouping.topology,
+      validationCount: split.validation.examples.length,
+    },
   };
 }

@@ -19,6 +19,7 @@ import {
   windowsInSequence,
   type WindowSpec,
 } from './windowing';
+import type { PreparationRecipe } from './preparationRecipe';
 import type { DataSummary, MissingValueHandling, PredictionSpec, PreparationSettings, TrainingData } from '../intakeTypes';
 
 export type { MissingValueHandling, PredictionSpec } from '../intakeTypes';
@@ -49,6 +50,8 @@ export interface PreparedTrainingData {
   /** DataSummary without the human `predicts` line (the host localises it from `prediction`) and without what the
    *  intake adds: the fingerprint of the bytes read, where they came from and the answers given. */
   readonly summary: PreparedSummary;
+  /** How the examples were cut, for the exports (preparationRecipe.ts). */
+  readonly recipe?: PreparationRecipe;
 }
 
 export function prepareTrainingData(request: TrainingDataRequest): PreparedTrainingData {
@@ -143,6 +146,17 @@ export function prepareTrainingData(request: TrainingDataRequest): PreparedTrain
       targetLength: geometry.targetLength,
     },
     summary,
+    recipe: {
+      kind: 'series',
+      columns: selection.names,
+      values: series,
+      sequenceStarts: sequenceStarts !== undefined && sequenceStarts.length > 0 ? [...sequenceStarts] : null,
+      targetIndex,
+      topology: spec.topology,
+      geometry,
+      stride: spec.stride ?? 1,
+      validationCount: split.validation.examples.length,
+    },
   };
 }
 

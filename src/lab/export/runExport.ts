@@ -1,7 +1,22 @@
 // Entry points of the export (issue 14): a saved run folder, or a `*.rnn.json` config plus a data file, → an
-// ExportBundle (exportBundle.ts). Implementation lands with the PyTorch script generator.
+// ExportBundle (exportBundle.ts). The run's data is read again through the one data pipeline (as `rnn-lab train
+// --from-run` does, refusing changed data), its initial parameters come from the run's initial-model.json when it has
+// one and are otherwise drawn again from the run's seed (the same code, so the same numbers), and the shuffle
+// generator's state after that draw is written into the script.
+import { DataIntake } from '../../data/intake';
+import type { DataSource } from '../../data/load';
 import type { DataPlatform } from '../../data/platform';
-import { ExportError, type ExportBundle, type ExportTarget } from './exportBundle';
+import type { IntakeChoices } from '../../data/intakeTypes';
+import type { ModelConfig } from '../../engine/modelConfig';
+import { parseModel, type JsonValue } from '../../modelFiles/modelJson';
+import { prepareRerun, RerunError } from '../runs/rerun';
+import type { TrainingSettings } from '../runs/runRecord';
+import { RUN_FILE } from '../runs/runRecordFile';
+import { setUpTraining } from '../training/trainingSetup';
+import { serializeModel } from '../../modelFiles/modelJson';
+import type { ParameterSet } from '../../engine/tensor';
+import { ExportError, PYTORCH_SCRIPT_NAME, type ExportBundle, type ExportTarget } from './exportBundle';
+import { pytorchBundle } from './pytorch/pytorchScript';
 
 export interface ExportOptions {
   /** Where the script goes (default: inside the run folder, exportBundle.ts names). */
@@ -10,8 +25,119 @@ export interface ExportOptions {
   readonly target?: ExportTarget;
 }
 
+/** initial-model.json beside run.json (runs saved since issue 14). */
+export const INITIAL_MODEL_FILE_NAME = 'initial-model.json';
+const BYTES_PER_MEGABYTE = 1024 * 1024;
+
 export async function buildRunExport(runDirectory: string, platform: DataPlatform, options: ExportOptions = {}): Promise<ExportBundle> {
-  void platform;
-  void options;
-  throw new ExportError(`${runDirectory}: export is not wired yet`);
+  if (options.target === 'numpy') throw new ExportError(`${runDirectory}: NumPy export is for echo state network runs; this run is exported to PyTorch (--to pytorch)`);
+  const directory = runDirectory.replace(/[\\/]+$/, '');
+  let rerun;
+  try {
+    rerun = await prepareRerun(directory, platform);
+  } catch (error) {
+    if (error instanceof RerunError) throw new ExportError(error.message);
+    throw error;
+  }
+  const { record, settings } = rerun;
+  const prepared = await prepareData(rerun.source, rerun.group, rerun.choices, settings, platform, record.data.fingerprint, record.id);
+  let initial: ParameterSet | null = null;
+  try {
+    const text = await platform.readText(`${directory}/${INITIAL_MODEL_FILE_NAME}`);
+    initial = parseModel(text, `${directory}/${INITIAL_MODEL_FILE_NAME}`).parameters;
+  } catch {
+    initial = null; // runs saved before issue 14: drawn again below from the run's seed
+  }
+  return assemble({
+    scriptPath: options.out ?? `${directory}/${PYTORCH_SCRIPT_NAME}`,
+    runJsonPath: `${directory}/${RUN_FILE}`,
+    runId: record.id,
+    runName: record.name,
+    dataSource: record.data.source,
+    settings,
+    prepared,
+    recordedInitial: initial,
+  });
+}
+
+/** `rnn-lab export CONFIG.rnn.json --data FILE`: the settings a config gives, on a data file; no run to check against. */
+export async function buildSettingsExport(
+  name: string,
+  settings: TrainingSettings,
+  dataPath: string,
+  choices: IntakeChoices,
+  platform: DataPlatform,
+  out: string,
+): Promise<ExportBundle> {
+  const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, undefined, choices, settings, platform, null, null);
+  return assemble({ scriptPath: out, runJsonPath: null, runId: null, runName: name, dataSource: dataPath, settings, prepared, recordedInitial: null });
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareData>>;
+
+async function prepareData(
+  source: DataSource,
+  group: boolean | undefined,
+  choices: IntakeChoices,
+  settings: TrainingSettings,
+  platform: DataPlatform,
+  fingerprint: string | null,
+  runId: string | null,
+) {
+  const intake = new DataIntake(platform);
+  const loaded = await intake.load(source, { ...(group !== undefined ? { group } : {}), maxBytes: settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE });
+  if (!loaded.ok) throw new ExportError(`${source.label}: ${loaded.error.problem}. ${loaded.error.hint}`);
+  if (fingerprint !== null && intake.fingerprint !== fingerprint) {
+    throw new ExportError(
+      `${source.label}: the data changed since run ${runId ?? ''} (SHA-256 then ${fingerprint.slice(0, 12)}…, now ${intake.fingerprint.slice(0, 12)}…); the script would not repeat the run. Restore the data, or train on it as a new run and export that.`,
+    );
+  }
+  const prepared = intake.prepare(choices, settings);
+  if (!prepared.ok) throw new ExportError(`${source.label}: ${prepared.error.problem}. ${prepared.error.hint}`);
+  if (prepared.prepared.recipe === undefined) throw new ExportError(`${source.label}: this data preparation cannot be written as a script`);
+  return prepared.prepared;
+}
+
+interface AssembleInput {
+  readonly scriptPath: string;
+  readonly runJsonPath: string | null;
+  readonly runId: string | null;
+  readonly runName: string;
+  readonly dataSource: string;
+  readonly settings: TrainingSettings;
+  readonly prepared: Prepared;
+  readonly recordedInitial: ParameterSet | null;
+}
+
+function assemble(input: AssembleInput): ExportBundle {
+  const { settings, prepared } = input;
+  if (!input.scriptPath.endsWith('.py')) throw new ExportError(`--out ${input.scriptPath}: the script's name must end in .py`);
+  const config: ModelConfig = prepared.model;
+  let setup;
+  try {
+    setup = setUpTraining(settings, config);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ExportError(error.message);
+    throw error;
+  }
+  const initial = input.recordedInitial ?? setup.model.parameters;
+  const template = JSON.parse(serializeModel(config, initial, prepared.extras)) as Record<string, JsonValue>;
+  delete template['state_dict'];
+  return pytorchBundle({
+    scriptPath: input.scriptPath,
+    runJsonPath: input.runJsonPath,
+    runId: input.runId,
+    runName: input.runName,
+    dataSource: input.dataSource,
+    config,
+    settings,
+    remedies: setup.remedies,
+    recipe: prepared.recipe!,
+    normalization: prepared.normalization,
+    trainCount: prepared.data.train.length,
+    validationCount: prepared.data.validation.length,
+    initialParameters: initial,
+    shuffleState: setup.random.getState().words,
+    modelTemplate: template,
+  });
 }

@@ -1,0 +1,28 @@
+// Finds a Python 3 that can `import torch` (RNN_LAB_PYTHON, then python3 on PATH, then Debian's /usr/bin/python3,
+// where `apt-get install python3-torch` puts it), and the torchrun launcher of that Python.
+import { spawnSync } from 'node:child_process';
+
+let found: string | null | undefined;
+
+export function pythonWithTorch(): string | null {
+  if (found !== undefined) return found;
+  const candidates = [process.env['RNN_LAB_PYTHON'], 'python3', '/usr/bin/python3'].filter((candidate): candidate is string => candidate !== undefined && candidate !== '');
+  found = candidates.find((python) => spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 }).status === 0) ?? null;
+  return found;
+}
+
+export interface PythonRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runPython(python: string, args: readonly string[], timeoutMs = 300_000): PythonRun {
+  const result = spawnSync(python, [...args], { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error ?? '') };
+}
+
+/** torchrun of that Python: `python -m torch.distributed.run`, with a free port per call. */
+export function runTorchrun(python: string, processes: number, script: string, args: readonly string[], port: number, timeoutMs = 300_000): PythonRun {
+  return runPython(python, ['-m', 'torch.distributed.run', '--nproc_per_node', String(processes), '--master_port', String(port), script, ...args], timeoutMs);
+}
