@@ -6,7 +6,7 @@
 import type { CancelSignal } from './cancel';
 import { DataError, dataErrorInfo } from './dataError';
 export { DataCancelled, isDataCancelled, type CancelSignal } from './cancel';
-import type { DataErrorInfo, DataSummary, IntakeChoices, MissingValuesInfo, PreparationSettings, TableOverview } from './intakeTypes';
+import type { DataErrorInfo, DataSummary, IntakeChoices, MissingValuesInfo, PreparationSettings, RecordedChoices, TableOverview } from './intakeTypes';
 import { MISSING_LOCATIONS_SENT } from './intakeTypes';
 import { loadData, type DataSource } from './load';
 import type { ParsedTable } from './parse/parsedTable';
@@ -89,7 +89,12 @@ export class DataIntake {
         };
       }
       const prepared = prepareForTraining(table, overview, choices, settings, this.label, cancel);
-      const recordedChoices = { ...choices, ...(this.group !== undefined ? { group: this.group } : {}) };
+      const groupColumn = overview.grouping?.groupColumn;
+      const recordedChoices: RecordedChoices = {
+        ...choices,
+        ...(this.group !== undefined ? { group: this.group } : {}),
+        ...(groupColumn !== undefined ? { groupColumn } : {}),
+      };
       this.prepared = { ...prepared, summary: { ...prepared.summary, fingerprint: this.sha256, choices: recordedChoices } };
       return { ok: true, prepared: this.prepared };
     } catch (error) {

@@ -93,6 +93,15 @@ export interface IntakeChoices {
   readonly missing?: MissingValueHandling;
 }
 
+/**
+ * The choices as a run records them: `group` as the command gave it (false: a table of sequences was windowed) and,
+ * when the data was read as a table of sequences, the column that named the sequences, so a re-run groups the same way.
+ */
+export interface RecordedChoices extends IntakeChoices {
+  readonly group?: boolean;
+  readonly groupColumn?: string;
+}
+
 /** Shapes of what the model trains on (row-major: [windows, steps, features]). */
 export interface DataShapes {
   readonly rowsRead: number;
@@ -128,7 +137,7 @@ export interface DataSummary {
   /** Where to read the data again; absent in records written before runs could be repeated. */
   readonly origin?: DataOrigin;
   /** The answers given about the data (columns, target, missing values, grouping), so a re-run asks nothing. */
-  readonly choices?: IntakeChoices & { readonly group?: boolean };
+  readonly choices?: RecordedChoices;
   readonly shapes: DataShapes;
   /** Per used column: how values were normalised (stored so charts can invert it for display). */
   readonly normalization: readonly ColumnNormalization[];

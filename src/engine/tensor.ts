@@ -28,6 +28,11 @@ export function zerosLike(parameters: ParameterSet): ParameterSet {
   return { tensors: parameters.tensors.map((t) => createTensor(t.name, t.shape)) };
 }
 
+/** An independent copy (same names, shapes and values): later updates to `parameters` leave it unchanged. */
+export function cloneParameters(parameters: ParameterSet): ParameterSet {
+  return { tensors: parameters.tensors.map((t) => ({ name: t.name, shape: [...t.shape], data: Float64Array.from(t.data) })) };
+}
+
 export function findTensor(parameters: ParameterSet, name: string): Tensor | undefined {
   return parameters.tensors.find((t) => t.name === name);
 }

@@ -1,4 +1,5 @@
-// The Node run store — saved runs on disk: `<root>/<timestamp>-<name>/run.json` and `model.json` (engine serialisation, PyTorch names).
+// The Node run store — saved runs on disk: `<root>/<timestamp>-<name>/run.json`, `model.json` (engine serialisation,
+// PyTorch names) and `initial-model.json` (the same for the parameters before the first update).
 // The root is `<workspace>/.rnn-lab/runs` or the extension's global storage (runStoreLocation.ts); this class never
 // writes anywhere else. "Inside" is decided on real paths (symbolic links resolved), not on path text: a committed
 // `.rnn-lab` or `.rnn-lab/runs` that is a link to somewhere outside the workspace folder (`within`) is refused before
@@ -11,8 +12,8 @@ import { readTextFile } from './nodePlatform';
 import type { RunRecord } from '../lab/runs/runRecord';
 import { isPathInside, realPathOf } from './realPaths';
 export { isPathInside, realPathOf } from './realPaths';
-import { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
-export { MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
+import { INITIAL_MODEL_FILE, MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
+export { INITIAL_MODEL_FILE, MODEL_FILE, RUN_FILE, runFolderName, runRecordProblem, type RunListing, type SavedRunPaths } from '../lab/runs/runRecordFile';
 
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -49,17 +50,24 @@ export class RunStore {
     }
   }
 
-  /** Writes model.json (when given) and then run.json into the run's folder. */
-  async save(directory: string, record: RunRecord, modelJson: string | null): Promise<SavedRunPaths> {
+  /**
+   * Writes model.json and initial-model.json (each when given) and then run.json into the run's folder, so a run.json
+   * never names a model file that is not there yet.
+   */
+  async save(directory: string, record: RunRecord, modelJson: string | null, initialModelJson: string | null = null): Promise<SavedRunPaths> {
     await this.assertInside(directory);
-    let modelJsonPath: string | null = null;
-    if (modelJson !== null) {
-      modelJsonPath = path.join(directory, MODEL_FILE);
-      await writeAtomically(modelJsonPath, modelJson);
-    }
+    const modelJsonPath = await this.writeOptional(directory, MODEL_FILE, modelJson);
+    const initialModelJsonPath = await this.writeOptional(directory, INITIAL_MODEL_FILE, initialModelJson);
     const runJsonPath = path.join(directory, RUN_FILE);
     await writeAtomically(runJsonPath, `${JSON.stringify(record, null, 1)}\n`);
-    return { directory, runJsonPath, modelJsonPath };
+    return { directory, runJsonPath, modelJsonPath, initialModelJsonPath };
+  }
+
+  private async writeOptional(directory: string, name: string, text: string | null): Promise<string | null> {
+    if (text === null) return null;
+    const file = path.join(directory, name);
+    await writeAtomically(file, text);
+    return file;
   }
 
   /** Removes a run folder created for a run that produced nothing worth keeping. */

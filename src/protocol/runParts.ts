@@ -61,7 +61,9 @@ const shape = v.pipe(v.tuple([count, count, count], '[windows, steps, features]'
 export const preparedSummaryEntries = {
   source: v.string(),
   fingerprint: v.string(),
-  choices: v.optional(record({ ...choiceEntries, group: v.optional(v.boolean()) }, 'an object { columns?, target?, missing?, group? }')),
+  choices: v.optional(
+    record({ ...choiceEntries, group: v.optional(v.boolean()), groupColumn: v.optional(v.string()) }, 'an object { columns?, target?, missing?, group?, groupColumn? }'),
+  ),
   shapes: record(
     {
       rowsRead: count,

@@ -4,7 +4,7 @@
 // non-finite numbers come back as null, which the charts draw as gaps. The record itself is returned as it was read,
 // unknown fields included (a record written by a newer version keeps what this one does not know).
 import * as v from 'valibot';
-import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION, RUN_STATUSES, SETTING_LEVELS, VALUE_SOURCES, type EpochMetrics, type GradientNormSample, type RunRecord, type SpectralSample } from '../lab/runs/runRecord';
+import { RUN_MODEL_KINDS, RUN_RECORD_FORMAT, RUN_RECORD_VERSION, RUN_STATUSES, SETTING_LEVELS, VALUE_SOURCES, type EpochMetrics, type GradientNormSample, type RunRecord, type SpectralSample } from '../lab/runs/runRecord';
 import { DataOriginSchema, jsonNumberOrNull, preparedSummaryEntries, runParts } from './runParts';
 import { checkedBy, joinPath, list, parseWith, record } from './schema';
 import { accept, reject, type ValidationResult } from './validation';
@@ -72,7 +72,9 @@ const RunRecordSchema = record(
     updateGradientNorms: RECORD_PARTS.numbers,
     divergence: v.optional(RECORD_PARTS.DivergenceInfoSchema),
     validationPredictions: v.optional(RECORD_PARTS.ValidationPredictionsSchema),
+    modelKind: v.optional(v.picklist(RUN_MODEL_KINDS)),
     modelFile: v.optional(v.nullable(v.string())),
+    initialModelFile: v.optional(v.nullable(v.string())),
     engineVersion: v.optional(v.string()),
   },
   'a run record object',

@@ -55,11 +55,13 @@ const HOST_TO_WORKER_OPTIONS = [
 ] as const;
 
 const { batchEntries, DivergenceInfoSchema, ValidationPredictionsSchema } = WORKER_PARTS;
-/** Terminal messages carry the last unsent batch and the parameters to save (model.json text). */
+/** Terminal messages carry the last unsent batch and the parameters to save (model.json and initial-model.json text). */
 const terminalEntries = {
   runId: v.string(),
   epochsCompleted: count,
   modelJson: v.nullable(v.string()),
+  /** The parameters before the first update, in model.json's format; null when training never started. */
+  initialModelJson: v.nullable(v.string()),
   /** The final (or last good) model on the validation windows, when the job named a prediction target. */
   validationPredictions: v.optional(ValidationPredictionsSchema),
   ...batchEntries,

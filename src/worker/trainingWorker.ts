@@ -13,6 +13,7 @@ import { DataIntake, isDataCancelled } from '../data/intake';
 import { ProgressThrottle } from '../lab/training/progressThrottle';
 import type { TrainingSettings } from '../lab/runs/runRecord';
 import { runTraining, type TrainingJob } from '../lab/training/trainingRun';
+import { predictionTargetOf } from '../lab/training/validationPredictions';
 import { lowerThisThreadPriority } from '../node/backgroundPriority';
 import { nodePlatform } from '../node/nodePlatform';
 import { MessageHandler } from '../protocol/messageHandler';
@@ -42,7 +43,7 @@ function cancelSignal(flag: Int32Array | undefined): { readonly aborted: boolean
 
 /** Stop or Cancel during the intake (data/intake.ts throws it by this name). */
 function postCancelled(runId: string): void {
-  handler.post({ type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] });
+  handler.post({ type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, initialModelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] });
 }
 lowerThisThreadPriority();
 
@@ -103,14 +104,7 @@ const handler = new MessageHandler<HostToWorkerMessage, WorkerToHostMessage>({
         handler.post({ type: 'error', runId, message: 'no prepared data to train on (prepareData must succeed before startPrepared)' });
         return;
       }
-      const column = prepared.normalization.columns.find((entry) => entry.name === prepared.prediction.column);
-      const job: TrainingJob = {
-        model: prepared.model,
-        settings,
-        data: prepared.data,
-        modelExtras: prepared.extras,
-        predictionTarget: { column: prepared.prediction.column, offset: column?.offset ?? 0, scale: column?.scale ?? 1 },
-      };
+      const job: TrainingJob = { model: prepared.model, settings, data: prepared.data, modelExtras: prepared.extras, predictionTarget: predictionTargetOf(prepared) };
       setImmediate(() => train(runId, job, cancelFlag));
     },
     cancel: (message) => {
@@ -151,6 +145,7 @@ function train(runId: string, job: TrainingJob, cancelBuffer: SharedArrayBuffer)
       runId,
       epochsCompleted: run.epochsCompleted,
       modelJson: run.modelJson,
+      initialModelJson: run.initialModelJson,
       ...throttle.flush(),
       ...(run.validationPredictions !== undefined ? { validationPredictions: run.validationPredictions } : {}),
     };

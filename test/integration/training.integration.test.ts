@@ -28,6 +28,7 @@ interface SavedRun {
   readonly data: { shapes: { rowsRead: number; inputShape: number[] } };
   readonly gradientNormsPerTimestep: { epoch: number; layer: number; hiddenNorms: number[] }[];
   readonly validationPredictions?: { column: string; windows: { targets: number[]; predictions: number[] }[] };
+  readonly initialModelFile?: string | null;
 }
 
 const STALL_LIMIT_MS = 200;
@@ -151,6 +152,8 @@ describe('Train on Selection (issue 5)', () => {
     assert.deepStrictEqual(run.data.shapes.inputShape, [384, 16, 1]);
     assert.ok(run.gradientNormsPerTimestep.some((sample) => sample.epoch === 12 && sample.hiddenNorms.length === 16));
     assert.ok(result.modelJsonPath && fs.existsSync(result.modelJsonPath), 'model.json saved beside run.json');
+    assert.strictEqual(run.initialModelFile, 'initial-model.json');
+    assert.ok(fs.existsSync(path.join(path.dirname(result.modelJsonPath), 'initial-model.json')), 'initial-model.json saved beside it');
     // On an overloaded machine (other processes starve the host even when it is idle) the bound grows by the idle
     // host's own excess stall; on a quiet machine it is exactly STALL_LIMIT_MS.
     const limit = STALL_LIMIT_MS + Math.max(0, idleMs - IDLE_STALL_ALLOWANCE_MS);

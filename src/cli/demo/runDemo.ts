@@ -1,10 +1,11 @@
 // The demo end to end: load the samples, train the line-up one experiment after another (progress on stderr), then
-// write report.html and one run.json per BPTT model (runs/<id>/run.json, readable by `rnn-lab report` and by the
-// extension's "Open Run"). Wall and CPU time are measured around the training only.
+// write report.html and one run folder per BPTT model (runs/<id>/: run.json, model.json, initial-model.json, readable
+// by `rnn-lab report` and by the extension's "Open Run"). Wall and CPU time are measured around the training only.
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nodePlatform } from '../../node/nodePlatform';
+import { INITIAL_MODEL_FILE, MODEL_FILE, RUN_FILE } from '../../lab/runs/runRecordFile';
 import { renderReportHtml } from '../report/reportHtml';
 import { loadAddingProblem, loadSineSeries, meanPredictorLoss, type DemoDataset } from '../../lab/lineup/lineupData';
 import { demoLineup, type DemoTask } from '../../lab/lineup/lineup';
@@ -63,7 +64,10 @@ export interface DemoOutputs {
   readonly runFiles: string[];
 }
 
-/** Writes DIR/report.html and DIR/runs/<id>/run.json (the folder is created; existing files are replaced). */
+/**
+ * Writes DIR/report.html and DIR/runs/<id>/ with run.json and the model files it names (the folder is created; existing
+ * files are replaced).
+ */
 export async function writeDemoOutputs(run: DemoRun, outDirectory: string, pageScript: string): Promise<DemoOutputs> {
   await mkdir(outDirectory, { recursive: true });
   const runFiles: string[] = [];
@@ -71,7 +75,11 @@ export async function writeDemoOutputs(run: DemoRun, outDirectory: string, pageS
     if (result.record === null) continue;
     const folder = path.join(outDirectory, 'runs', result.record.id);
     await mkdir(folder, { recursive: true });
-    const file = path.join(folder, 'run.json');
+    if (result.modelFiles !== null) {
+      await writeFile(path.join(folder, MODEL_FILE), result.modelFiles.model, 'utf8');
+      await writeFile(path.join(folder, INITIAL_MODEL_FILE), result.modelFiles.initialModel, 'utf8');
+    }
+    const file = path.join(folder, RUN_FILE);
     await writeFile(file, `${JSON.stringify(result.record, null, 1)}\n`, 'utf8');
     runFiles.push(file);
   }

@@ -16,13 +16,15 @@ export function runSummaryRow(record: RunRecord): TableRow {
   const last = record.epochs[record.epochs.length - 1];
   const newestSample = [...record.gradientNormsPerTimestep].filter((s) => s.layer === 0).sort((a, b) => a.epoch - b.epoch).pop();
   const newestSpectrum = [...record.spectra].sort((a, b) => a.epoch - b.epoch).pop();
-  const matrix = newestSpectrum === undefined ? undefined : boundMatrix(newestSpectrum, 0, model.cell.value);
+  // an echo state network's one spectral sample is its reservoir W (lab/runs/echoStateRunRecord.ts)
+  const esn = record.modelKind === 'esn';
+  const matrix = newestSpectrum === undefined ? undefined : esn ? newestSpectrum.matrices[0] : boundMatrix(newestSpectrum, 0, model.cell.value);
   const remedies = record.config.remedies;
   const clipping = remedies.clipNorm.value > 0 || remedies.clipValue.value > 0;
   const norms = newestSample === undefined ? null : newestSample.hiddenNorms.map((n) => (n === null ? Number.NaN : n));
   return {
     task: record.data.source,
-    model: model.cell.value === 'rnn' ? `${model.cell.value} ${model.nonlinearity.value} H=${model.hiddenSize.value}` : `${model.cell.value} H=${model.hiddenSize.value}`,
+    model: esn ? `esn N=${record.config.esn.reservoirSize.value}` : model.cell.value === 'rnn' ? `${model.cell.value} ${model.nonlinearity.value} H=${model.hiddenSize.value}` : `${model.cell.value} H=${model.hiddenSize.value}`,
     trainLoss: last?.trainLoss ?? Number.NaN,
     validationLoss: last?.validationLoss ?? Number.NaN,
     lambda1: matrix?.largestSingularValue ?? null,

@@ -3,29 +3,34 @@
 // labelled sentences —, columns, missing values, windows, normalisation fitted on the training rows, validation split),
 // the same settings with the same defaults (the flags set `rnnLab.*` values: trainFlags.ts) and the same training run
 // (lab/training/trainingRun.ts). `--from-run RUN_DIR` trains a saved run again from its own record and data and
-// reports whether the losses match bit for bit. Progress per epoch on stderr; --json prints one object on stdout
-// (fields in trainJson.ts and docs/train-json.md).
-import { writeFile } from 'node:fs/promises';
+// reports whether the losses match bit for bit. `--run-dir DIR` saves the run as the extension does
+// (trainRunDirectory.ts). Progress per epoch on stderr; --json prints one object on stdout (fields in trainJson.ts and
+// docs/train-json.md).
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
 import type { ModelConfig } from '../../engine/modelConfig';
-import { SeededRandom } from '../../engine/random';
 import { DataError } from '../../data/dataError';
 import { DataIntake, topologyDecidedBy, type IntakePrepared, type OverviewOptions } from '../../data/intake';
 import type { IntakeChoices, TableOverview } from '../../data/intakeTypes';
 import type { DataSource } from '../../data/load';
 import type { TrainingSettings } from '../../lab/runs/runRecord';
+import { RunRecordBuilder } from '../../lab/runs/runRecordBuilder';
+import { INITIAL_MODEL_FILE, MODEL_FILE } from '../../lab/runs/runRecordFile';
 import { prepareRerun, RerunError, type Rerun } from '../../lab/runs/rerun';
+import { plainSettings } from '../../lab/settings/resolveSettings';
 import { MemoryBudgetError } from '../../lab/training/memoryEstimate';
-import { runTraining, type TrainingRunResult } from '../../lab/training/trainingRun';
+import { runTraining, type TrainingEvents, type TrainingRunResult } from '../../lab/training/trainingRun';
 import { remedyOptionsFor } from '../../lab/training/trainingSetup';
+import { predictionTargetOf } from '../../lab/training/validationPredictions';
 import { nodePlatform } from '../../node/nodePlatform';
 import { runRecordShapeProblem } from '../../protocol/runRecordCheck';
-import { echoStateModelDocument, serializeEchoStateModel } from '../../modelFiles/echoStateModelJson';
-import { echoStateJson, runEchoState } from './trainEchoState';
-import { effectiveSettings, parseTrainFlags, type TrainCliOptions } from './trainFlags';
+import { trainEchoState } from './trainEchoState';
+import { parseTrainFlags, sourcedSettings, type TrainCliOptions } from './trainFlags';
 import { TRAIN_HELP } from './trainHelp';
-import { dataJson, trainingJson, type DataEcho } from './trainJson';
+import { trainingJson, type DataEcho } from './trainJson';
+import { compareRerun, formatLoss, reportRerun, saveModel, type RerunComparison } from './trainOutput';
+import { refuseExistingRun, runDirectoryPlan, saveRunDirectory, type RunDirectoryPlan } from './trainRunDirectory';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 /** Sampled epochs (first and last included) whose --json entry also has ‖∂h_t/∂h_k‖. */
@@ -44,31 +49,41 @@ async function runTrain(args: readonly string[]): Promise<number> {
     process.stdout.write(TRAIN_HELP);
     return 0;
   }
+  if (options.runDir !== undefined) await refuseExistingRun(options.runDir);
   if (options.fromRun !== undefined) return runFromRun(options.fromRun, options);
-  const path = options.path as string;
-  let settings = effectiveSettings(options.overrides);
+  const dataFile = options.path as string;
+  let overrides = options.overrides;
+  let settings = plainSettings(sourcedSettings(overrides));
   const intake = new DataIntake(nodePlatform);
-  const overview = await load(intake, { kind: 'file', path, label: path }, options.overview, options.maxBytes ?? settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE);
+  const overview = await load(intake, { kind: 'file', path: dataFile, label: dataFile }, options.overview, options.maxBytes ?? settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE);
   const groupColumn = options.overview.groupColumn;
   if (groupColumn !== undefined && overview.kind !== 'grouped') {
     throw new CliUsageError(
-      `--group ${groupColumn}: ${path} is not a table of sequences grouped by it (it needs a header, a number column "${groupColumn}" whose values come in contiguous runs of at least two rows, and a target column: name it with --target)`,
+      `--group ${groupColumn}: ${dataFile} is not a table of sequences grouped by it (it needs a header, a number column "${groupColumn}" whose values come in contiguous runs of at least two rows, and a target column: name it with --target)`,
     );
   }
-  // the data decides the topology of a table of sequences, a text or labelled sentences (as in the editor)
+  // the data decides the topology of a table of sequences, a text or labelled sentences (as in the editor, where it is
+  // a command argument too: source "argument")
   const decided = topologyDecidedBy(overview);
-  if (decided !== undefined && decided !== settings.model.topology) {
-    if (options.topologyGiven && !options.quiet) process.stderr.write(`the data decides the topology: ${decided} (${describeKind(overview)})${overview.kind === 'grouped' ? '; --no-group cuts windows instead' : ''}\n`);
-    settings = effectiveSettings({ ...options.overrides, model: { ...(options.overrides.model ?? {}), topology: decided } });
-  } else if (overview.kind === 'grouped' && !options.quiet) {
+  const overruled = decided !== undefined && decided !== settings.model.topology;
+  if (overruled && options.topologyGiven && !options.quiet) {
+    process.stderr.write(`the data decides the topology: ${decided} (${describeKind(overview)})${overview.kind === 'grouped' ? '; --no-group cuts windows instead' : ''}\n`);
+  } else if (!overruled && overview.kind === 'grouped' && !options.quiet) {
     const grouping = overview.grouping;
     if (grouping !== undefined) process.stderr.write(`reading one sequence per value of "${grouping.groupColumn}" (${grouping.sequences} sequences), target "${grouping.targetColumn}"; --no-group cuts windows instead\n`);
   }
+  if (decided !== undefined) {
+    overrides = { ...overrides, model: { ...(overrides.model ?? {}), topology: decided } };
+    settings = plainSettings(sourcedSettings(overrides));
+  }
   const prepared = prepare(intake, options.choices, settings);
-  const data: DataEcho = { source: path, overview, prepared };
-  if (options.cell === 'esn') return await trainEchoState(settings, data, options);
-  const run = train(prepared, settings, options);
-  return finish(run, prepared.model, settings, data, options, {});
+  const data: DataEcho = { source: dataFile, overview, prepared };
+  const name = path.basename(dataFile, path.extname(dataFile));
+  const plan = options.runDir === undefined ? undefined : runDirectoryPlan(options.runDir, name, sourcedSettings(overrides), prepared, { kind: 'file', path: dataFile });
+  if (options.cell === 'esn') return await trainEchoState(settings, data, options, plan);
+  const recording = recordingOf(plan);
+  const run = train(prepared, settings, options, recording?.builder);
+  return finish(run, settings, data, options, recording);
 }
 
 /** `--from-run RUN_DIR`: the run's record, data, settings and answers; the same training; the losses compared. */
@@ -82,8 +97,7 @@ async function runFromRun(runDirectory: string, options: TrainCliOptions): Promi
   }
   const { record, settings } = rerun;
   const intake = new DataIntake(nodePlatform);
-  const overviewOptions: OverviewOptions = rerun.group !== undefined ? { group: rerun.group } : {};
-  const overview = await load(intake, rerun.source, overviewOptions, options.maxBytes ?? settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE);
+  const overview = await load(intake, rerun.source, rerun.overview, options.maxBytes ?? settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE);
   if (intake.fingerprint !== record.data.fingerprint) {
     throw new CliInputError(
       `${rerun.source.label}: the data changed since run ${record.id} (SHA-256 then ${record.data.fingerprint.slice(0, 12)}…, now ${intake.fingerprint.slice(0, 12)}…); a re-run on other data would not be the same experiment. Restore the data, or train on it as a new run.`,
@@ -91,28 +105,14 @@ async function runFromRun(runDirectory: string, options: TrainCliOptions): Promi
   }
   const prepared = prepare(intake, rerun.choices, settings);
   const data: DataEcho = { source: rerun.source.label, overview, prepared };
+  const plan = options.runDir === undefined ? undefined : runDirectoryPlan(options.runDir, record.name, rerun.config, prepared, rerun.origin);
   if (!options.quiet) process.stderr.write(`repeating run ${record.id} (${record.epochs.length} recorded epochs, RNN Lab ${record.engineVersion ?? 'before 0.1.0'})\n`);
-  const run = train(prepared, settings, options);
-  const recorded = record.epochs.map((epoch) => epoch.trainLoss);
-  const repeated = run.outcome.result.lossPerEpoch.slice(0, recorded.length);
-  const differing = recorded.findIndex((loss, index) => !Object.is(loss, repeated[index]));
-  const identical = differing < 0 && repeated.length === recorded.length;
-  const comparison = {
-    rerun: {
-      runId: record.id,
-      engineVersion: record.engineVersion ?? null,
-      recordedEpochs: recorded.length,
-      identical,
-      ...(identical ? {} : { firstDifferentEpoch: differing < 0 ? repeated.length + 1 : differing + 1 }),
-    },
-  };
-  const code = await finish(run, prepared.model, settings, data, options, comparison);
-  if (!identical) {
-    process.stderr.write(`the re-run did not reproduce run ${record.id}: epoch ${comparison.rerun.firstDifferentEpoch} differs\n`);
-    return 1;
-  }
-  if (!options.quiet) process.stderr.write(`reproduced run ${record.id}: the ${recorded.length} epochs' training losses are identical\n`);
-  return code;
+  if (record.modelKind === 'esn') return await trainEchoState(settings, data, options, plan, record);
+  const recording = recordingOf(plan);
+  const run = train(prepared, settings, options, recording?.builder);
+  const comparison = compareRerun(record, run.outcome.result.lossPerEpoch);
+  const code = await finish(run, settings, data, options, recording, comparison);
+  return reportRerun(record, comparison, options.quiet, code);
 }
 
 /** Loads and describes the data; a data problem is a CliInputError (`file:line:column: what. How to fix.`). */
@@ -131,7 +131,19 @@ function prepare(intake: DataIntake, choices: IntakeChoices, settings: TrainingS
   return prepared.prepared;
 }
 
-function train(prepared: IntakePrepared, settings: TrainingSettings, options: TrainCliOptions): TrainingRunResult {
+/** A run saved with --run-dir: where, and the builder its training events are recorded into. */
+interface Recording {
+  readonly plan: RunDirectoryPlan;
+  readonly builder: RunRecordBuilder;
+}
+
+/** Starts the record when training starts. */
+function recordingOf(plan: RunDirectoryPlan | undefined): Recording | undefined {
+  return plan === undefined ? undefined : { plan, builder: new RunRecordBuilder({ ...plan.start, startedAt: new Date() }) };
+}
+
+/** Trains through the one training run; with a builder, its events also build the run record (the extension's builder). */
+function train(prepared: IntakePrepared, settings: TrainingSettings, options: TrainCliOptions, builder: RunRecordBuilder | undefined): TrainingRunResult {
   const config = prepared.model;
   try {
     remedyOptionsFor(settings, config);
@@ -144,16 +156,19 @@ function train(prepared: IntakePrepared, settings: TrainingSettings, options: Tr
   if (!options.quiet) {
     process.stderr.write(`training ${describeModel(config)} on ${shapes.trainWindows} windows (${shapes.validationWindows} for validation) of ${shapes.columnsUsed.join(', ')}\n`);
   }
+  const printEpoch: TrainingEvents['onEpoch'] = options.quiet
+    ? undefined
+    : (metrics, report) => void process.stderr.write(
+        `epoch ${metrics.epoch}/${report.epochs}  train ${formatLoss(metrics.trainLoss)}  validation ${formatLoss(metrics.validationLoss ?? Number.NaN)}  ${Math.round(report.timestepsPerSecond)} timesteps/s\n`,
+      );
   try {
     return runTraining(
-      { model: config, settings, data: prepared.data, modelExtras: prepared.extras },
+      { model: config, settings, data: prepared.data, modelExtras: prepared.extras, predictionTarget: predictionTargetOf(prepared) },
       {
         clock: () => performance.now(),
         // ‖∂h_t/∂h_k‖ is printed with --json only, and costs one λ₁ per lag: measured at a few sampled epochs
         ...(options.json ? { jacobianSamples: JACOBIAN_SAMPLES } : {}),
-        onEpoch: options.quiet ? undefined : (metrics, report) => void process.stderr.write(
-          `epoch ${metrics.epoch}/${report.epochs}  train ${formatLoss(metrics.trainLoss)}  validation ${formatLoss(metrics.validationLoss ?? Number.NaN)}  ${Math.round(report.timestepsPerSecond)} timesteps/s\n`,
-        ),
+        ...(builder === undefined ? { onEpoch: printEpoch } : builder.recorder(printEpoch)),
       },
     );
   } catch (error) {
@@ -165,22 +180,29 @@ function train(prepared: IntakePrepared, settings: TrainingSettings, options: Tr
   }
 }
 
-async function finish(
-  run: TrainingRunResult,
-  config: ModelConfig,
-  settings: TrainingSettings,
-  data: DataEcho,
-  options: TrainCliOptions,
-  extra: Record<string, unknown>,
-): Promise<number> {
+/** The run as the extension finishes it (runManager.ts): status, divergence, validation predictions, both model files. */
+async function saveRun({ plan, builder }: Recording, run: TrainingRunResult, quiet: boolean): Promise<void> {
+  if (run.validationPredictions !== undefined) builder.setValidationPredictions(run.validationPredictions);
+  const record = builder.finish({
+    status: run.status,
+    finishedAt: new Date(),
+    modelFile: MODEL_FILE,
+    initialModelFile: INITIAL_MODEL_FILE,
+    ...(run.divergence !== undefined ? { divergence: run.divergence } : {}),
+  });
+  await saveRunDirectory(plan, record, run.modelJson, run.initialModelJson, quiet);
+}
+
+async function finish(run: TrainingRunResult, settings: TrainingSettings, data: DataEcho, options: TrainCliOptions, recording?: Recording, comparison?: RerunComparison): Promise<number> {
   const { result, diverged } = run.outcome;
   // not progress: printed even with --quiet
   if (diverged !== null) {
     process.stderr.write(`training diverged in epoch ${diverged.epoch}: ${diverged.detail}; kept the last good parameters (after ${diverged.keptUpdates} updates). ${diverged.hint}\n`);
   }
   if (options.save !== undefined) await saveModel(options.save, run.modelJson, options.quiet);
+  if (recording !== undefined) await saveRun(recording, run, options.quiet);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...trainingJson(config, settings, run, data), ...extra })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...trainingJson(data.prepared.model, settings, run, data), ...(comparison?.json ?? {}) })}\n`);
   } else {
     const bits = data.prepared.prediction.kind === 'characters' && Number.isFinite(result.validationLoss) ? ` (${(result.validationLoss / Math.LN2).toFixed(3)} bits per character)` : '';
     process.stdout.write(
@@ -188,58 +210,6 @@ async function finish(
     );
   }
   return diverged === null ? 0 : 1;
-}
-
-/** `--cell esn`: the echo state network on the same windows (or sequences). */
-async function trainEchoState(settings: TrainingSettings, data: DataEcho, options: TrainCliOptions): Promise<number> {
-  const { prepared } = data;
-  const inputs = prepared.data;
-  const topology = prepared.model.topology;
-  if (options.overrides.esn?.['washout'] !== undefined && topology !== 'many-to-many-synced') {
-    throw new CliUsageError(
-      `--washout applies to synced many-to-many echo state networks only: a ${topology} ESN fits its readout on the state after the last input of each window, so no earlier state is used that a washout could discard (every window starts from x = 0; a longer --window gives the reservoir more steps to forget that start)`,
-    );
-  }
-  const training = { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.train };
-  const validation = inputs.validation.length > 0 ? { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.validation } : null;
-  const run = runEchoState(training, validation, topology, settings.esn, new SeededRandom(settings.training.seed));
-  const trained = run.trained;
-  const extras = {
-    ...prepared.extras,
-    training: { ...(prepared.extras.training ?? {}), seed: settings.training.seed, trainLoss: finiteOrNull(trained.trainLoss), validationLoss: trained.validationLoss === null ? null : finiteOrNull(trained.validationLoss) },
-  };
-  if (options.save !== undefined) await saveModel(options.save, serializeEchoStateModel(trained.network, extras), options.quiet);
-  if (options.json) {
-    const first = inputs.train[0];
-    const json = {
-      kind: data.overview.kind,
-      ...echoStateJson(run, first?.inputLength ?? 1, echoStateModelDocument(trained.network, extras), options.save ?? null),
-      config: { cell: 'esn', topology, inputSize: inputs.inputSize, outputSize: inputs.outputSize },
-      settings,
-      training: { seed: settings.training.seed },
-      data: dataJson(data, settings),
-    };
-    process.stdout.write(`${JSON.stringify(json)}\n`);
-  } else {
-    process.stdout.write(
-      `echo state network (${trained.network.reservoir.size} units): train loss ${formatLoss(trained.trainLoss)}, validation loss ${formatLoss(trained.validationLoss ?? Number.NaN)}; ${Math.round(run.timestepsPerSecond)} timesteps/s\n`,
-    );
-  }
-  return 0;
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-async function saveModel(file: string, modelJson: string, quiet: boolean): Promise<void> {
-  try {
-    await writeFile(file, modelJson, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : 'write failed';
-    throw new CliInputError(`--save ${file}: cannot write the model file (${reason})`);
-  }
-  if (!quiet) process.stderr.write(`saved the model to ${file}\n`);
 }
 
 function describeKind(overview: TableOverview): string {
@@ -253,10 +223,6 @@ function describeKind(overview: TableOverview): string {
     case 'series':
       return 'a number series';
   }
-}
-
-function formatLoss(value: number): string {
-  return Number.isFinite(value) ? value.toPrecision(6) : 'n/a';
 }
 
 function describeModel(config: ModelConfig): string {

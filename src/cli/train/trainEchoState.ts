@@ -2,14 +2,24 @@
 // docs/maths.md "Remedies → Echo state network"; src/engine/esn/). The reservoir is drawn from the run's seed, the
 // readout is fitted once in closed form by ridge regression — there are no epochs, no gradients and no divergence,
 // so the `--json` fields that describe BPTT are present with their "not applicable" values (see docs/train-json.md).
+// With --run-dir the fit is saved as a run (lab/runs/echoStateRunRecord.ts) with its model.json; --from-run on such a
+// run fits it again and compares the training loss bit for bit.
 import { performance } from 'node:perf_hooks';
 import { CliUsageError } from '../cliSupport';
 import type { SequenceDataset, TopologyId } from '../../engine/dataset';
-import { trainEchoStateNetwork, type EchoStateTrainingResult } from '../../engine/esn/echoStateNetwork';
+import type { RecurrentMatrixSpectrum } from '../../engine/diagnostics/spectral';
+import { trainEchoStateNetwork, type EchoStateNetwork, type EchoStateTrainingResult } from '../../engine/esn/echoStateNetwork';
 import type { EchoStateOptions } from '../../engine/esn/esnOptions';
 import { reservoirSpectrum } from '../../engine/esn/reservoirSpectrum';
 import { MAX_HIDDEN_SIZE_FOR_EIGENVALUES } from '../../engine/diagnostics/epochDiagnostics';
-import type { SeededRandom } from '../../engine/random';
+import { SeededRandom } from '../../engine/random';
+import { echoStateRunRecord } from '../../lab/runs/echoStateRunRecord';
+import type { RunRecord, TrainingSettings } from '../../lab/runs/runRecord';
+import { echoStateModelDocument, serializeEchoStateModel } from '../../modelFiles/echoStateModelJson';
+import { dataJson, type DataEcho } from './trainJson';
+import type { TrainCliOptions } from './trainFlags';
+import { compareRerun, finiteOrNull, formatLoss, reportRerun, saveModel } from './trainOutput';
+import { saveRunDirectory, type RunDirectoryPlan } from './trainRunDirectory';
 
 export interface EchoStateRun {
   readonly trained: EchoStateTrainingResult;
@@ -44,6 +54,11 @@ export function runEchoState(
   return { trained, milliseconds, timestepsPerSecond: milliseconds > 0 ? (steps * 1000) / milliseconds : 0 };
 }
 
+/** λ₁, ρ (eigenvalues up to MAX_HIDDEN_SIZE_FOR_EIGENVALUES units) and the leaky bound of the reservoir W. */
+function reservoirSpectrumOf(network: EchoStateNetwork, sequenceLength: number): RecurrentMatrixSpectrum {
+  return reservoirSpectrum(network.reservoir, Math.max(1, sequenceLength), network.reservoir.size <= MAX_HIDDEN_SIZE_FOR_EIGENVALUES);
+}
+
 /** The `--json` fields of an ESN run (merged with train.ts's config and data fields). */
 export function echoStateJson(run: EchoStateRun, sequenceLength: number, model: Record<string, unknown>, savedTo: string | null): Record<string, unknown> {
   const { trained } = run;
@@ -68,7 +83,7 @@ export function echoStateJson(run: EchoStateRun, sequenceLength: number, model: 
           cell: 'esn',
           nonlinearity: 'tanh',
           sequenceLength,
-          matrices: [reservoirSpectrum(network.reservoir, Math.max(1, sequenceLength), network.reservoir.size <= MAX_HIDDEN_SIZE_FOR_EIGENVALUES)],
+          matrices: [reservoirSpectrumOf(network, sequenceLength)],
         },
       },
     ],
@@ -85,6 +100,50 @@ export function echoStateJson(run: EchoStateRun, sequenceLength: number, model: 
   };
 }
 
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+/**
+ * `--cell esn` end to end: fits the ESN on the prepared windows (or sequences), writes --save, the run folder (`plan`)
+ * and the output; `rerunOf` is the record a --from-run repeats. Exit 1 when a re-run did not reproduce its record.
+ */
+export async function trainEchoState(settings: TrainingSettings, data: DataEcho, options: TrainCliOptions, plan?: RunDirectoryPlan, rerunOf?: RunRecord): Promise<number> {
+  const { prepared } = data;
+  const inputs = prepared.data;
+  const topology = prepared.model.topology;
+  if (options.overrides.esn?.['washout'] !== undefined && topology !== 'many-to-many-synced') {
+    throw new CliUsageError(
+      `--washout applies to synced many-to-many echo state networks only: a ${topology} ESN fits its readout on the state after the last input of each window, so no earlier state is used that a washout could discard (every window starts from x = 0; a longer --window gives the reservoir more steps to forget that start)`,
+    );
+  }
+  const training = { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.train };
+  const validation = inputs.validation.length > 0 ? { inputSize: inputs.inputSize, outputSize: inputs.outputSize, examples: inputs.validation } : null;
+  const run = runEchoState(training, validation, topology, settings.esn, new SeededRandom(settings.training.seed));
+  const trained = run.trained;
+  const extras = {
+    ...prepared.extras,
+    training: { ...(prepared.extras.training ?? {}), seed: settings.training.seed, trainLoss: finiteOrNull(trained.trainLoss), validationLoss: trained.validationLoss === null ? null : finiteOrNull(trained.validationLoss) },
+  };
+  const modelJson = serializeEchoStateModel(trained.network, extras);
+  if (options.save !== undefined) await saveModel(options.save, modelJson, options.quiet);
+  const sequenceLength = inputs.train[0]?.inputLength ?? 1;
+  if (plan !== undefined) {
+    const fit = { trainLoss: trained.trainLoss, validationLoss: trained.validationLoss, elapsedMs: run.milliseconds, reservoir: reservoirSpectrumOf(trained.network, sequenceLength) };
+    await saveRunDirectory(plan, echoStateRunRecord(plan.start, fit, new Date()), modelJson, null, options.quiet);
+  }
+  const comparison = rerunOf === undefined ? undefined : compareRerun(rerunOf, [trained.trainLoss]);
+  if (options.json) {
+    const json = {
+      kind: data.overview.kind,
+      ...echoStateJson(run, sequenceLength, echoStateModelDocument(trained.network, extras), options.save ?? null),
+      config: { cell: 'esn', topology, inputSize: inputs.inputSize, outputSize: inputs.outputSize },
+      settings,
+      training: { seed: settings.training.seed },
+      data: dataJson(data, settings),
+      ...(comparison?.json ?? {}),
+    };
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  } else {
+    process.stdout.write(
+      `echo state network (${trained.network.reservoir.size} units): train loss ${formatLoss(trained.trainLoss)}, validation loss ${formatLoss(trained.validationLoss ?? Number.NaN)}; ${Math.round(run.timestepsPerSecond)} timesteps/s\n`,
+    );
+  }
+  return rerunOf === undefined || comparison === undefined ? 0 : reportRerun(rerunOf, comparison, options.quiet, 0);
 }

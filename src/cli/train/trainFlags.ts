@@ -7,7 +7,7 @@ import { booleanFlag, enumFlag, parseFlags, stringFlag, type FlagSpec, type Pars
 import { CELL_KINDS } from '../../engine/modelConfig';
 import type { IntakeChoices, MissingValueHandling } from '../../data/intakeTypes';
 import type { OverviewOptions } from '../../data/intake';
-import type { SettingsSection, TrainingSettings } from '../../lab/runs/runRecord';
+import type { SettingsSection, SourcedSettings, TrainingSettings } from '../../lab/runs/runRecord';
 import { plainSettings, resolveSettings, type SettingProblem, type SettingsOverrides } from '../../lab/settings/resolveSettings';
 import { settingSpec } from '../../lab/settings/settingsSchema';
 
@@ -65,6 +65,7 @@ export const TRAIN_FLAGS: Readonly<Record<string, FlagSpec>> = {
   'max-bytes': { type: 'string', accepts: 'a whole number of bytes ≥ 1' },
   'from-run': { type: 'string', accepts: 'a run folder holding run.json' },
   save: { type: 'string', accepts: 'a file path for the model JSON' },
+  'run-dir': { type: 'string', accepts: 'a folder for the run (run.json, model.json, initial-model.json); created if missing' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -84,6 +85,8 @@ export interface TrainCliOptions {
   readonly topologyGiven: boolean;
   readonly maxBytes: number | undefined;
   readonly save: string | undefined;
+  /** --run-dir: the folder the run is saved in as the extension saves runs. */
+  readonly runDir: string | undefined;
   readonly json: boolean;
   readonly quiet: boolean;
 }
@@ -95,8 +98,8 @@ export function parseTrainFlags(args: readonly string[]): TrainCliOptions | null
   const given = (name: string): boolean => flags.values[name] !== undefined;
   const fromRun = stringFlag(flags, 'from-run');
   if (fromRun !== undefined) {
-    const other = Object.keys(flags.values).find((name) => !['from-run', 'json', 'quiet', 'save', 'max-bytes'].includes(name) && given(name));
-    if (other !== undefined) throw new CliUsageError(`--${other} does not apply with --from-run: the run's own settings and data are used (only --json, --quiet, --save and --max-bytes apply)`);
+    const other = Object.keys(flags.values).find((name) => !['from-run', 'json', 'quiet', 'save', 'run-dir', 'max-bytes'].includes(name) && given(name));
+    if (other !== undefined) throw new CliUsageError(`--${other} does not apply with --from-run: the run's own settings and data are used (only --json, --quiet, --save, --run-dir and --max-bytes apply)`);
     if (flags.positionals.length > 0) throw new CliUsageError(`--from-run reads the run's own data; do not give DATA ("${flags.positionals[0]}")`);
   } else if (flags.positionals.length !== 1) {
     const got = flags.positionals.length === 0 ? 'none' : flags.positionals.map((p) => `"${p}"`).join(' ');
@@ -126,6 +129,7 @@ export function parseTrainFlags(args: readonly string[]): TrainCliOptions | null
     topologyGiven: given('topology'),
     maxBytes: byteCount(stringFlag(flags, 'max-bytes')),
     save: stringFlag(flags, 'save'),
+    runDir: stringFlag(flags, 'run-dir'),
     json: booleanFlag(flags, 'json'),
     quiet: booleanFlag(flags, 'quiet'),
   };
@@ -155,7 +159,8 @@ function settingOverrides(flags: ParsedFlags, cell: CellChoice): SettingsOverrid
   const set = (section: SettingsSection, name: string, value: unknown): void => {
     (sections[section] ??= {})[name] = value;
   };
-  if (cell !== 'esn') set('model', 'cell', cell);
+  // a flag that was given has source "argument"; without --cell the cell is the setting's default, as in the editor
+  if (cell !== 'esn' && stringFlag(flags, 'cell') !== undefined) set('model', 'cell', cell);
   for (const [flag, [section, name]] of Object.entries(SETTING_FLAGS)) {
     const raw = stringFlag(flags, flag);
     if (raw === undefined) continue;
@@ -179,10 +184,15 @@ function settingOverrides(flags: ParsedFlags, cell: CellChoice): SettingsOverrid
 
 /** The effective settings: the flags over the defaults; a value out of bounds is a CliUsageError naming its flag. */
 export function effectiveSettings(overrides: SettingsOverrides): TrainingSettings {
+  return plainSettings(sourcedSettings(overrides));
+}
+
+/** The same with each value's source ("argument" for a flag, "default" otherwise), as a run record keeps them. */
+export function sourcedSettings(overrides: SettingsOverrides): SourcedSettings {
   const resolved = resolveSettings({ args: overrides });
   const problem = resolved.problems[0];
   if (problem !== undefined) throw new CliUsageError(describeProblem(problem));
-  return plainSettings(resolved.settings);
+  return resolved.settings;
 }
 
 function describeProblem(problem: SettingProblem): string {

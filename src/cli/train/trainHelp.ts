@@ -30,7 +30,7 @@ function rangeLines(): string {
 }
 
 export const TRAIN_HELP = `Usage: rnn-lab train DATA [flags]
-       rnn-lab train --from-run RUN_DIR [--json] [--quiet] [--save MODEL.json]
+       rnn-lab train --from-run RUN_DIR [--json] [--quiet] [--save MODEL.json] [--run-dir DIR]
 
 Trains on DATA — a CSV/TSV table, numbers one per line, JSON, or plain text — the way RNN Lab's "Train on File"
 does in the editor: the same reading, the same settings and defaults, the same training. What the data is decides
@@ -97,12 +97,19 @@ Output:
                       trainLoss is the running mean over the last epoch's mini-batches (before each update, without
                       penalties); finalTrainLoss / finalValidationLoss are J of the saved parameters on the whole
                       sets. LSTM ‖∂h_t/∂h_k‖ (jacobianProductNorms) holds c_k fixed.
+  --run-dir DIR       save the run as the extension saves it (.rnn-lab/runs/<id>/): DIR/run.json (every setting
+                      with its source, where the data came from and its SHA-256, the answers about the data, the
+                      losses and diagnostics per epoch), model.json and initial-model.json (the parameters drawn from
+                      the seed, before the first update; --cell esn: model.json only). DIR is created if missing; a
+                      DIR that already holds a run.json is refused (exit 2). \`rnn-lab train --from-run DIR\` repeats
+                      it, \`rnn-lab report DIR\` draws it
   --quiet             no progress lines on stderr
 Accepted ranges (a value outside is refused, exit 2, naming the flag, the range and the value; the same bounds
 apply to the rnnLab.* settings, with the setting's key in the message):
 ${rangeLines()}
 Repeating a run:
-  --from-run RUN_DIR  train a run the extension saved (.rnn-lab/runs/<id>/) again with its own settings and data;
-                      refused when the data changed (SHA-256) or cannot be read again; exit 1 when a recorded
-                      epoch's training loss differs
+  --from-run RUN_DIR  train a run the extension saved (.rnn-lab/runs/<id>/, or a --run-dir) again with its own
+                      settings and data (an echo state run is fitted again); refused when the data changed (SHA-256)
+                      or cannot be read again; exit 1 when a recorded epoch's training loss differs; with --run-dir
+                      DIR the repeat is saved as a new run
 `;

@@ -7,7 +7,7 @@ import type { DataSummary, RunRecord, RunStatus, SourcedSettings, TrainingSettin
 import { formatLoss, showRunNotification, type TrainingStatusUi } from './progressUi';
 import { describeDivergence } from './remedyMessages';
 import { RunRecordBuilder } from '../../lab/runs/runRecordBuilder';
-import { RunStore } from '../../node/runStore';
+import { INITIAL_MODEL_FILE, MODEL_FILE, RunStore } from '../../node/runStore';
 import { TrainingWorker } from './trainingWorkerClient';
 
 export type WhenBusy = 'stop' | 'both';
@@ -203,10 +203,12 @@ export class RunManager implements vscode.Disposable {
     const status: RunResult['status'] =
       terminal.type === 'done' ? 'completed' : terminal.type === 'cancelled' ? 'cancelled' : terminal.type === 'diverged' ? 'diverged' : 'failed';
     const modelJson = terminal.type === 'error' ? null : terminal.modelJson;
+    const initialModelJson = terminal.type === 'error' ? null : terminal.initialModelJson;
     const record = builder.finish({
       status,
       finishedAt: new Date(),
-      modelFile: modelJson === null ? null : 'model.json',
+      modelFile: modelJson === null ? null : MODEL_FILE,
+      initialModelFile: initialModelJson === null ? null : INITIAL_MODEL_FILE,
       ...(terminal.type === 'diverged' ? { divergence: terminal.divergence } : {}),
       ...(terminal.type === 'error' ? { error: terminal.message } : {}),
     });
@@ -216,7 +218,7 @@ export class RunManager implements vscode.Disposable {
       await store.discard(directory);
       return { runId: builder.id, status, record, runJsonPath: null, modelJsonPath: null, ...latency };
     }
-    const paths = await store.save(directory, record, modelJson);
+    const paths = await store.save(directory, record, modelJson, initialModelJson);
     return { runId: builder.id, status, record, runJsonPath: paths.runJsonPath, modelJsonPath: paths.modelJsonPath, ...latency };
   }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { TopologyId } from '../../engine/dataset';
 import type { DataShapes } from '../../lab/runs/runRecord';
 import type { PredictionSpec } from '../../data/prepare/seriesTrainingData';
+import { describePrediction as predictionText } from '../../lab/runs/predictionText';
 
 export function topologyLabel(topology: TopologyId): string {
   switch (topology) {
@@ -22,32 +23,9 @@ export function topologyLabel(topology: TopologyId): string {
   }
 }
 
-/** "the value of "price" 1 step after each 20-step window", worded per topology (windowing.ts geometry). */
+/** What the run predicts, in the user's language (lab/runs/predictionText.ts). */
 export function describePrediction(prediction: PredictionSpec): string {
-  const { column, window, horizon, targetLength } = prediction;
-  if (prediction.kind === 'characters') {
-    return vscode.l10n.t('the next character at every one of the {0} steps of each window ({1} distinct characters)', window, prediction.vocabularySize ?? 0);
-  }
-  if (prediction.kind === 'labels') {
-    return vscode.l10n.t('the class in "{0}" ({1} labels) after the last character of each sentence', column, prediction.vocabularySize ?? 0);
-  }
-  if (prediction.kind === 'sequences') {
-    return prediction.topology === 'many-to-one'
-      ? vscode.l10n.t('"{0}" after the last step of each sequence (one sequence per value of "{1}", up to {2} steps)', column, prediction.groupColumn ?? '', window)
-      : vscode.l10n.t('"{0}" at every step of each sequence (one sequence per value of "{1}", up to {2} steps)', column, prediction.groupColumn ?? '', window);
-  }
-  switch (prediction.topology) {
-    case 'many-to-one':
-      return vscode.l10n.t('"{0}" {1} step(s) after the end of each {2}-step window', column, horizon, window);
-    case 'many-to-many-synced':
-      return vscode.l10n.t('"{0}" {1} step(s) ahead at every one of the {2} steps of each window', column, horizon, window);
-    case 'many-to-many-encoder-decoder':
-      return vscode.l10n.t('the next {0} values of "{1}" after each {2}-step window (from {3} step(s) ahead)', targetLength, column, window, horizon);
-    case 'one-to-many':
-      return vscode.l10n.t('the next {0} values of "{1}" from a single value', targetLength, column);
-    case 'one-to-one':
-      return vscode.l10n.t('"{0}" {1} step(s) after a single value', column, horizon);
-  }
+  return predictionText(vscode.l10n, prediction);
 }
 
 function shape(dimensions: readonly number[]): string {

@@ -40,7 +40,7 @@ type IntakeReply = DataLoadedMessage | DataPreparedMessage | DataRejectedMessage
 
 /** The `cancelled` answer of an intake request, or of a run stopped before it acknowledged. */
 function cancelledMessage(runId: string): CancelledMessage {
-  return { type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] };
+  return { type: 'cancelled', runId, epochsCompleted: 0, modelJson: null, initialModelJson: null, epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [] };
 }
 
 export interface LoadOptions {

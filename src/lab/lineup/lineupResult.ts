@@ -21,6 +21,8 @@ export interface DemoResult {
   readonly diverged: string | null;
   /** The run as the extension would save it (BPTT models only). */
   readonly record: RunRecord | null;
+  /** The texts of model.json and initial-model.json the record names (BPTT models only). */
+  readonly modelFiles: { readonly model: string; readonly initialModel: string } | null;
   readonly wallMilliseconds: number;
 }
 

@@ -5,6 +5,7 @@ import { spectralDiagnostics } from '../../engine/diagnostics/spectral';
 import { reservoirSpectrum } from '../../engine/esn/reservoirSpectrum';
 import { trainEchoStateNetwork } from '../../engine/esn/echoStateNetwork';
 import { SeededRandom } from '../../engine/random';
+import { INITIAL_MODEL_FILE, MODEL_FILE } from '../runs/runRecordFile';
 import { runTraining } from '../training/trainingRun';
 import type { DemoDataset } from './lineupData';
 import type { BpttExperiment, DemoExperiment, EchoStateExperiment } from './lineup';
@@ -55,7 +56,8 @@ function runBptt(experiment: BpttExperiment, data: DemoDataset, clock: () => num
   const record = builder.finish({
     status: run.status === 'diverged' ? 'diverged' : 'completed',
     finishedAt: new Date(startedAt.getTime() + wallMilliseconds),
-    modelFile: null,
+    modelFile: MODEL_FILE,
+    initialModelFile: INITIAL_MODEL_FILE,
     ...(run.divergence !== undefined ? { divergence: run.divergence } : {}),
   });
   // λ₁ of the kept parameters: W_hh for the vanilla RNN, the stacked gate matrix (γ = 1) for LSTM/GRU — the block the
@@ -75,6 +77,7 @@ function runBptt(experiment: BpttExperiment, data: DemoDataset, clock: () => num
     hiddenGradNorms: result.diagnostics?.hiddenGradNorms[0] ?? null,
     diverged: run.divergence === undefined ? null : `epoch ${run.divergence.epoch}: ${run.divergence.detail}`,
     record,
+    modelFiles: { model: run.modelJson, initialModel: run.initialModelJson },
     wallMilliseconds,
   };
 }
@@ -96,6 +99,7 @@ function runEchoState(experiment: EchoStateExperiment, data: DemoDataset, clock:
     hiddenGradNorms: null,
     diverged: null,
     record: null,
+    modelFiles: null,
     wallMilliseconds: clock() - started,
   };
 }

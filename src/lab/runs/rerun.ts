@@ -3,12 +3,13 @@
 // the data. Refuses, with what to do, when the run cannot be repeated: no origin (an older record), data that was
 // never saved to a file, a file that is gone, or data whose SHA-256 no longer matches (checked by the caller after
 // loading, since hashing happens while the data is read).
+import type { OverviewOptions } from '../../data/intake';
 import type { DataSource } from '../../data/load';
-import type { IntakeChoices } from '../../data/intakeTypes';
+import type { DataOrigin, IntakeChoices, RecordedChoices } from '../../data/intakeTypes';
 import type { DataPlatform } from '../../data/platform';
 import type { RunRecord, SourcedSettings, TrainingSettings } from './runRecord';
 import { resolveRecordedPath, textOfRanges } from './dataOrigin';
-import { settingsFrom, type SettingsOverrides } from '../settings/resolveSettings';
+import { resolveSettings, settingsFrom, type SettingsOverrides } from '../settings/resolveSettings';
 import { runRecordProblem, RUN_FILE } from './runRecordFile';
 
 export class RerunError extends Error {
@@ -21,10 +22,14 @@ export class RerunError extends Error {
 export interface Rerun {
   readonly record: RunRecord;
   readonly source: DataSource;
+  /** The recorded origin with its path resolved for this run folder (a workspace-relative path made whole). */
+  readonly origin: DataOrigin;
   readonly settings: TrainingSettings;
+  /** The recorded sourced settings, with today's defaults (source "default") for keys the record predates. */
+  readonly config: SourcedSettings;
   readonly choices: IntakeChoices;
-  /** Whether the run grouped a table of sequences (false: it was told to window it). */
-  readonly group: boolean | undefined;
+  /** How to read the table again: windowed (group false) or grouped by the same sequence and target columns. */
+  readonly overview: OverviewOptions;
 }
 
 /**
@@ -74,13 +79,32 @@ export async function prepareRerun(runDirectory: string, platform: DataPlatform,
     if (selected === undefined) throw new RerunError(`${file}: the selection the run trained on (${record.data.source}) is no longer in the file; the data changed`);
     source = { kind: 'text', text: selected, label: record.data.source };
   }
+  const recorded = record.data.choices ?? {};
   return {
     record,
     source,
+    origin: { ...origin, path: file },
     settings: settingsOf(record.config, runJson),
-    choices: withoutGroup(record.data.choices ?? {}),
-    group: record.data.choices?.group,
+    config: completedConfig(record.config),
+    choices: withoutGrouping(recorded),
+    overview: overviewOf(recorded),
   };
+}
+
+/** The overview options of the recorded run: a grouped run names its sequence column and (when chosen) its target. */
+function overviewOf(choices: RecordedChoices): OverviewOptions {
+  return {
+    ...(choices.group !== undefined ? { group: choices.group } : {}),
+    ...(choices.groupColumn !== undefined ? { groupColumn: choices.groupColumn, ...(choices.target !== undefined ? { target: choices.target } : {}) } : {}),
+  };
+}
+
+/** Every key of today's settings: the recorded entry where the record has one, else today's default. */
+function completedConfig(config: SourcedSettings): SourcedSettings {
+  const defaults = resolveSettings().settings as unknown as Record<string, Record<string, unknown>>;
+  const recorded = config as unknown as Partial<Record<string, Record<string, unknown>>>;
+  const completed = Object.fromEntries(Object.entries(defaults).map(([section, entries]) => [section, { ...entries, ...(recorded[section] ?? {}) }]));
+  return completed as unknown as SourcedSettings;
 }
 
 /** The plain settings a record holds; keys it predates take today's defaults. */
@@ -97,8 +121,8 @@ function settingsOf(config: SourcedSettings, runJson: string): TrainingSettings 
   }
 }
 
-function withoutGroup(choices: IntakeChoices & { readonly group?: boolean }): IntakeChoices {
-  const { group: _group, ...rest } = choices;
+function withoutGrouping(choices: RecordedChoices): IntakeChoices {
+  const { group: _group, groupColumn: _groupColumn, ...rest } = choices;
   return rest;
 }
 

@@ -120,6 +120,9 @@ export interface SpectralSample {
   readonly matrices: readonly RecurrentMatrixSpectrum[];
 }
 
+export const RUN_MODEL_KINDS = ['bptt', 'esn'] as const;
+export type RunModelKind = (typeof RUN_MODEL_KINDS)[number];
+
 export const RUN_STATUSES = ['running', 'completed', 'cancelled', 'diverged', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -162,8 +165,19 @@ export interface RunRecord {
   readonly updateGradientNorms: readonly number[];
   readonly divergence?: DivergenceInfo;
   readonly error?: string;
+  /**
+   * What was trained: 'bptt' an RNN, LSTM or GRU trained by BPTT (model.json in the rnn-lab-model format, PyTorch
+   * names); 'esn' an echo state network whose readout was fitted in closed form (model.json in the rnn-lab-esn-model
+   * format: W, W_in, leak, W_out). Absent in records written before it was recorded: 'bptt'.
+   */
+  readonly modelKind?: RunModelKind;
   /** File name of the saved parameters beside run.json (engine serialisation, PyTorch names). */
   readonly modelFile: string | null;
+  /**
+   * File name of the parameters as initialised (drawn from the seed, before the first update), beside run.json, in
+   * model.json's format. Absent or null: not saved (older runs, echo state networks, runs that failed).
+   */
+  readonly initialModelFile?: string | null;
   /** Number series: the final model on the validation windows, in the data's units (chart 6). */
   readonly validationPredictions?: ValidationPredictions;
 }

@@ -11,6 +11,7 @@ import {
   type SpectralSample,
   RUN_RECORD_FORMAT,
   RUN_RECORD_VERSION,
+  type RunModelKind,
   type RunRecord,
   type RunStatus,
   type SourcedSettings,
@@ -26,6 +27,8 @@ export interface RunStart {
   readonly startedAt: Date;
   readonly config: SourcedSettings;
   readonly data: DataSummary;
+  /** Default 'bptt'. */
+  readonly modelKind?: RunModelKind;
 }
 
 export interface RunEnd {
@@ -34,6 +37,8 @@ export interface RunEnd {
   readonly divergence?: DivergenceInfo;
   readonly error?: string;
   readonly modelFile: string | null;
+  /** initial-model.json when it is saved beside model.json (runRecordFile.ts). */
+  readonly initialModelFile?: string | null;
 }
 
 export class RunRecordBuilder {
@@ -117,12 +122,14 @@ export class RunRecordBuilder {
       gradientNormsPerTimestep: [...this.gradientSamples],
       spectra: [...this.spectralSamples],
       updateGradientNorms: [...this.updateGradientNorms],
+      modelKind: this.start.modelKind ?? 'bptt',
       modelFile: end.modelFile,
     };
     return {
       ...record,
       ...(end.divergence ? { divergence: end.divergence } : {}),
       ...(end.error !== undefined ? { error: end.error } : {}),
+      ...(end.initialModelFile !== undefined ? { initialModelFile: end.initialModelFile } : {}),
       ...(this.validationPredictions !== undefined ? { validationPredictions: this.validationPredictions } : {}),
     };
   }

@@ -4,6 +4,8 @@ import { RUN_RECORD_FORMAT, RUN_RECORD_VERSION, type RunRecord, type RunStatus }
 
 export const RUN_FILE = 'run.json';
 export const MODEL_FILE = 'model.json';
+/** The parameters as initialised, before the first update (same format as model.json; BPTT runs only). */
+export const INITIAL_MODEL_FILE = 'initial-model.json';
 /** Longest name part of a run folder. */
 const MAX_NAME_LENGTH = 40;
 
@@ -11,6 +13,7 @@ export interface SavedRunPaths {
   readonly directory: string;
   readonly runJsonPath: string;
   readonly modelJsonPath: string | null;
+  readonly initialModelJsonPath: string | null;
 }
 
 /** One line of the "Open Run…" list, read from run.json. */

@@ -10,8 +10,9 @@ import type { RecurrentModel } from '../../engine/model';
 import { train, type EpochReport, type TrainOutcome } from '../../engine/training/train';
 import type { CancellationFlag } from '../../engine/training/trainLoop';
 import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
+import { cloneParameters } from '../../engine/tensor';
 import type { TrainingData } from '../../data/intakeTypes';
-import { serializeModel, type ModelExtras } from '../../modelFiles/modelJson';
+import { serializeModel, type JsonObject, type ModelExtras } from '../../modelFiles/modelJson';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
 import { gradientSamplesOf, spectralSampleOf } from './diagnosticSamples';
 import { checkTrainingMemory } from './memoryEstimate';
@@ -54,6 +55,11 @@ export interface TrainingRunResult {
   readonly epochsCompleted: number;
   /** model.json of the kept parameters (modelFiles/modelJson.ts). */
   readonly modelJson: string;
+  /**
+   * The same format for the parameters setUpTraining drew from the seed, before the first update (initial-model.json):
+   * with the data and the seed, what another framework needs to start from the same θ₀.
+   */
+  readonly initialModelJson: string;
   /** The remedies the settings gave (trainingSetup.ts). */
   readonly remedies: RemedyOptions;
   readonly divergence?: DivergenceInfo;
@@ -76,6 +82,7 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
   checkTrainingMemory(job.model, settings.training.optimizer, longest, events.jacobianSamples !== undefined);
   const setup = setUpTraining(settings, job.model);
   const { model } = setup;
+  const initialParameters = cloneParameters(model.parameters);
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
   const validation = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.validation };
   let epochsCompleted = 0;
@@ -124,21 +131,18 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
   const { result } = outcome;
   const finalTrainLoss = evaluateLoss(model, job.data.train);
   const finalValidationLoss = evaluateLoss(model, job.data.validation);
-  const modelJson = serializeModel(job.model, model.parameters, {
-    ...job.modelExtras,
-    training: {
-      ...(job.modelExtras.training ?? {}),
-      optimizer: settings.training.optimizer,
-      learningRate: settings.training.learningRate,
-      batch: settings.training.batch,
-      seed: settings.training.seed,
+  const modelJson = serializeModel(
+    job.model,
+    model.parameters,
+    modelFileExtras(job, {
       epochsCompleted,
       trainLoss: finiteOrNull(result.trainLoss),
       validationLoss: finiteOrNull(result.validationLoss),
       finalTrainLoss: finiteOrNull(finalTrainLoss),
       finalValidationLoss: finiteOrNull(finalValidationLoss),
-    },
-  });
+    }),
+  );
+  const initialModelJson = serializeModel(job.model, initialParameters, modelFileExtras(job, { epochsCompleted: 0 }));
   const predictions = job.predictionTarget !== undefined ? validationPredictions(model, job.data.validation, job.predictionTarget) : undefined;
   return {
     status: divergence !== undefined ? 'diverged' : result.cancelled ? 'cancelled' : 'completed',
@@ -146,11 +150,28 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     model,
     epochsCompleted,
     modelJson,
+    initialModelJson,
     remedies: setup.remedies,
     finalTrainLoss,
     finalValidationLoss,
     ...(divergence !== undefined ? { divergence } : {}),
     ...(predictions !== undefined ? { validationPredictions: predictions } : {}),
+  };
+}
+
+/** The job's extras (normalisation, vocabulary, …) with the training section: the settings and then `facts`. */
+function modelFileExtras(job: TrainingJob, facts: JsonObject): ModelExtras {
+  const { training } = job.settings;
+  return {
+    ...job.modelExtras,
+    training: {
+      ...(job.modelExtras.training ?? {}),
+      optimizer: training.optimizer,
+      learningRate: training.learningRate,
+      batch: training.batch,
+      seed: training.seed,
+      ...facts,
+    },
   };
 }
 

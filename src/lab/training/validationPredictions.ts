@@ -3,6 +3,7 @@
 // in time, so targets and predictions read as two continuous series; a grouped table gives one value per sequence.
 // At most MAX_PREDICTED_WINDOWS windows, evenly spaced over the validation set, keep the message small.
 import type { SequenceExample } from '../../engine/dataset';
+import type { PreparedTrainingData } from '../../data/prepare/seriesTrainingData';
 import type { RecurrentModel } from '../../engine/model';
 import type { ValidationPredictions } from '../runs/runRecord';
 
@@ -14,6 +15,12 @@ export interface PredictionTarget {
 }
 
 export const MAX_PREDICTED_WINDOWS = 400;
+
+/** The predicted column of prepared data with its fitted normalisation (offset 0, scale 1 when it has none). */
+export function predictionTargetOf(prepared: Pick<PreparedTrainingData, 'prediction' | 'normalization'>): PredictionTarget {
+  const column = prepared.normalization.columns.find((entry) => entry.name === prepared.prediction.column);
+  return { column: prepared.prediction.column, offset: column?.offset ?? 0, scale: column?.scale ?? 1 };
+}
 
 /** Undefined unless the model predicts one number per step (MSE on one output: a number series). */
 export function validationPredictions(

@@ -14,6 +14,7 @@ import { readRunRecord, validateRunRecord } from '../../../src/cli/report/readRu
 import { REPORT_DATA_ELEMENT_ID } from '../../../src/cli/report/reportHtml';
 import type { ReportData } from '../../../src/cli/report/reportModel';
 import { runReportData } from '../../../src/cli/report/runReport';
+import { parseModel } from '../../../src/modelFiles/modelJson';
 import { REPO_ROOT, reportPageScript } from './reportPageBundle';
 
 function embeddedData(html: string): ReportData {
@@ -105,7 +106,16 @@ describe('rnn-lab demo --quick', function () {
     const bound = addingDecay.datasets[2]!;
     const ratio = bound.points[1]!.y! / bound.points[0]!.y!;
     assert.ok(Math.abs(ratio - resultOf(run, 'adding-rnn').lambda1!) < 1e-9, `bound ratio ${ratio}`);
-    for (const file of outputs.runFiles) validateRunRecord(JSON.parse(await readFile(file, 'utf8')), file);
+    for (const file of outputs.runFiles) {
+      const record = validateRunRecord(JSON.parse(await readFile(file, 'utf8')), file);
+      // each run folder holds the model files its record names: the trained and the initial parameters
+      assert.equal(record.modelFile, 'model.json');
+      assert.equal(record.initialModelFile, 'initial-model.json');
+      const trained = parseModel(await readFile(path.join(path.dirname(file), 'model.json'), 'utf8'));
+      const initial = parseModel(await readFile(path.join(path.dirname(file), 'initial-model.json'), 'utf8'));
+      assert.deepEqual(initial.config, trained.config);
+      assert.equal(initial.extras.training?.['epochsCompleted'], 0);
+    }
   });
 
   it('rnn-lab report: a saved demo run becomes the training panel’s charts', async () => {

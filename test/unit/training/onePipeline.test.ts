@@ -90,8 +90,9 @@ describe('one pipeline for the editor and the CLI', function () {
     assert.equal(terminal.type, 'done', JSON.stringify(terminal).slice(0, 300));
     if (terminal.type !== 'done') throw new Error('not done');
     builder.addBatch(terminal);
-    const record = builder.finish({ status: 'completed', finishedAt: new Date(), modelFile: 'model.json' });
-    await store.save(runDirectory, record, terminal.modelJson);
+    if (terminal.validationPredictions !== undefined) builder.setValidationPredictions(terminal.validationPredictions);
+    const record = builder.finish({ status: 'completed', finishedAt: new Date(), modelFile: 'model.json', initialModelFile: 'initial-model.json' });
+    await store.save(runDirectory, record, terminal.modelJson, terminal.initialModelJson);
     return { prepared, losses: record.epochs.map((epoch) => epoch.trainLoss), record, directory: runDirectory };
   }
 
@@ -126,6 +127,27 @@ describe('one pipeline for the editor and the CLI', function () {
       assert.deepEqual(json.lossPerEpoch, editor.losses, 'every epoch\'s training loss, bit for bit');
     });
   }
+
+  it('rnn-lab train --run-dir writes the run the editor saves: the same record (but for names and times) and model files', async () => {
+    const file = path.join(SAMPLES, 'adding-problem.csv');
+    const runsRoot = path.join(directory, 'workspace-run-dir', '.rnn-lab', 'runs');
+    const editor = await trainLikeTheEditor({ kind: 'file', path: file, label: 'adding-problem.csv' }, { kind: 'file', path: file }, runsRoot, { model: { hiddenSize: 8 }, training: { epochs: 2 } });
+    const cliDirectory = path.join(directory, 'cli-run-dir');
+    const { code, stderr } = await runCommand(trainCommand(), [file, '--epochs', '2', '--hidden', '8', '--run-dir', cliDirectory, '--quiet']);
+    assert.equal(code, 0, stderr);
+    const cliRecord = JSON.parse(fs.readFileSync(path.join(cliDirectory, 'run.json'), 'utf8')) as RunRecord;
+    const editorRecord = JSON.parse(fs.readFileSync(path.join(editor.directory, 'run.json'), 'utf8')) as RunRecord;
+    // what differs by design: the run's id, name and times, the data's label and the preview's wording
+    const comparable = (record: RunRecord): unknown => {
+      const { id: _id, name: _name, startedAt: _started, finishedAt: _finished, durationMs: _duration, ...rest } = record;
+      const { source: _source, predicts: _predicts, ...data } = record.data;
+      return { ...rest, data, epochs: record.epochs.map(({ elapsedMs: _elapsed, ...epoch }) => epoch) };
+    };
+    assert.deepEqual(comparable(cliRecord), comparable(editorRecord));
+    for (const name of ['model.json', 'initial-model.json']) {
+      assert.equal(fs.readFileSync(path.join(cliDirectory, name), 'utf8'), fs.readFileSync(path.join(editor.directory, name), 'utf8'), name);
+    }
+  });
 
   it('rnn-lab train --from-run repeats a run the editor saved (a file and a selection) with identical losses, and refuses changed or missing data', async () => {
     const workspace = path.join(directory, 'workspace-rerun');

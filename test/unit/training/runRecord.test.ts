@@ -107,6 +107,22 @@ describe('run store', () => {
     assert.deepStrictEqual(read.epochs, record.epochs);
   });
 
+  it('writes initial-model.json beside model.json (both before run.json) and names both in the record', async () => {
+    const store = new RunStore(path.join(root, 'initial', '.rnn-lab', 'runs'));
+    const { directory } = await store.createRunDirectory(new Date('2026-11-27T22:00:00Z'), 'initial');
+    const record = builder().finish({ status: 'completed', finishedAt: new Date(), modelFile: 'model.json', initialModelFile: 'initial-model.json' });
+    const saved = await store.save(directory, record, '{"trained":true}', '{"initial":true}');
+    assert.strictEqual(saved.initialModelJsonPath, path.join(directory, 'initial-model.json'));
+    assert.strictEqual(fs.readFileSync(path.join(directory, 'initial-model.json'), 'utf8'), '{"initial":true}');
+    assert.strictEqual(fs.readFileSync(path.join(directory, 'model.json'), 'utf8'), '{"trained":true}');
+    assert.deepStrictEqual(fs.readdirSync(directory).sort(), ['initial-model.json', 'model.json', 'run.json'], 'no temporary files left');
+    const read = await store.read(saved.runJsonPath);
+    assert.strictEqual(read.initialModelFile, 'initial-model.json');
+    assert.strictEqual(read.modelKind, 'bptt');
+    const without = await store.save(directory, record, null);
+    assert.strictEqual(without.initialModelJsonPath, null);
+  });
+
   it('never writes outside its root', async () => {
     const store = new RunStore(path.join(root, 'runs'));
     const b = builder();

@@ -1,6 +1,7 @@
 // One training run (src/lab/training/trainingRun.ts), the code the extension's worker and `rnn-lab train` share: every
 // epoch reported once, every update's norm, the sampled diagnostics, cancel, clipping, divergence and bad options.
 import * as assert from 'assert';
+import { setUpTraining } from '../../../src/lab/training/trainingSetup';
 import { parseModel } from '../../../src/modelFiles/modelJson';
 import { collectRun, trainingJob } from './trainingRunFixtures';
 
@@ -35,6 +36,20 @@ describe('one training run (engine trainer + remedies + events)', () => {
     assert.strictEqual(run.epochsCompleted, 15);
     // the events report exactly the losses of the engine's result
     assert.deepStrictEqual(epochs.map((e) => e.trainLoss), run.outcome.result.lossPerEpoch);
+  });
+
+  it('returns the initial parameters as initial-model.json: the ones setUpTraining drew, before the first update', () => {
+    const job = trainingJob({ training: { epochs: 3, batch: 8, learningRate: 0.02, seed: 7 } });
+    const { run } = collectRun(job);
+    const initial = parseModel(run.initialModelJson);
+    const drawn = setUpTraining(job.settings, job.model).model.parameters;
+    assert.deepStrictEqual(initial.parameters.tensors.map((t) => [t.name, [...t.data]]), drawn.tensors.map((t) => [t.name, [...t.data]]));
+    const trained = parseModel(run.modelJson);
+    assert.notDeepStrictEqual(trained.parameters.tensors.map((t) => [...t.data]), initial.parameters.tensors.map((t) => [...t.data]));
+    // the same extras as model.json (normalisation, training settings), with the facts of θ₀: no epoch, no loss yet
+    assert.deepStrictEqual(initial.extras.normalization, trained.extras.normalization);
+    assert.deepStrictEqual(initial.extras.training, { optimizer: 'adam', learningRate: 0.02, batch: 8, seed: 7, epochsCompleted: 0 });
+    assert.strictEqual(trained.extras.training?.['epochsCompleted'], 3);
   });
 
   it('is reproducible: the same seed gives the same losses', () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TrainingWorker } from '../../../src/host/training/trainingWorkerClient';
+import { parseModel } from '../../../src/modelFiles/modelJson';
 import type { ProgressMessage } from '../../../src/protocol/workerProtocol';
 import { parseHostToWorkerMessage, parseWorkerToHostMessage } from '../../../src/protocol/workerProtocol';
 import { startMessage } from './trainingRunFixtures';
@@ -34,6 +35,10 @@ describe('training worker thread (real worker_threads, bundled like dist/trainin
     const epochs = [...progress.flatMap((m) => m.epochs), ...result.epochs].map((e) => e.epoch);
     assert.deepStrictEqual(epochs, [1, 2, 3, 4, 5]);
     assert.ok(progress.length >= 1);
+    // both model files cross the thread: the trained parameters and the ones drawn before the first update
+    assert.ok(result.modelJson !== null && result.initialModelJson !== null);
+    assert.notStrictEqual(result.initialModelJson, result.modelJson);
+    assert.strictEqual(parseModel(result.initialModelJson).extras.training?.['epochsCompleted'], 0);
   });
 
   it('cancels a long run through the shared flag long before it would finish', async () => {
@@ -140,8 +145,8 @@ describe('worker protocol validation', () => {
       [{ type: 'done', runId: 3 }, 'runId'],
       [{ ...progress, epoch: 'one' }, 'epoch'],
       [{ ...progress, epochs: undefined }, 'epochs'],
-      [{ type: 'done', runId: 'r', epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [], epochsCompleted: 1, modelJson: 5 }, 'modelJson'],
-      [{ type: 'diverged', runId: 'r', epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [], epochsCompleted: 1, modelJson: null }, 'divergence'],
+      [{ type: 'done', runId: 'r', epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [], epochsCompleted: 1, modelJson: 5, initialModelJson: null }, 'modelJson'],
+      [{ type: 'diverged', runId: 'r', epochs: [], gradientSamples: [], spectralSamples: [], updateGradientNorms: [], epochsCompleted: 1, modelJson: null, initialModelJson: null }, 'divergence'],
       [{ type: 'error', runId: 'r' }, 'message'],
     ];
     for (const [raw, path] of cases) {
