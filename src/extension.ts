@@ -6,6 +6,7 @@ import { registerTrainingPanel } from './host/trainingPanel/trainingPanelWiring'
 import { registerModelConfigFeatures } from './host/modelFiles/registerModelFileFeatures';
 import { registerExplainCommands } from './host/explain/explainCommand';
 import { registerCompareRemedies } from './host/compareRemedies/compareRemediesCommand';
+import { registerExportRun } from './host/exportRun/exportRunCommand';
 import { registerWorkerLimits } from './host/platform/workerMemory';
 import { setTrustLog } from './host/platform/workspaceTrust';
 
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerExplainCommands(context.extensionUri, log));
   // Compare Remedies: the lecture's line-up trained in workers with the same seed and budget, then the comparison panel.
   context.subscriptions.push(registerCompareRemedies(context.extensionUri, log));
+  // Export Run as PyTorch Script…: a saved run → a standalone training script written by a worker into the run folder.
+  context.subscriptions.push(registerExportRun(context, log));
 }
 
 export function deactivate(): void {

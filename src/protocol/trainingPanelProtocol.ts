@@ -17,6 +17,7 @@ import {
   type TrainingView,
 } from '../lab/charts/chartView';
 import type { RunStatus } from '../lab/runs/runRecord';
+import { ExportPathSchema } from './exportProtocol';
 import { parseRunRecord, RECORD_LISTS } from './runRecordCheck';
 import { TEXT_SAMPLE_HOST_OPTIONS, TEXT_SAMPLE_PAGE_OPTIONS } from './textSampleProtocol';
 import type { ValidationIssue, ValidationResult } from './validation';
@@ -70,7 +71,7 @@ export const TRAINING_PANEL_STRING_KEYS = [
   'headerConfig', 'headerData', 'headerFormulas', 'sourceDefault', 'sourceSetting', 'sourceConfigFile', 'sourceArgument',
   'levelUser', 'levelWorkspace', 'levelWorkspaceFolder', 'dataSource', 'dataPredicts', 'dataRows', 'dataWindows',
   'dataInputShape', 'dataTargetShape', 'formulaLoss', 'formulaBptt', 'formulaJacobian', 'formulaBound', 'notYetMeasured',
-  'divergenceNote', 'errorNote', 'emptyRun',
+  'divergenceNote', 'errorNote', 'emptyRun', 'exportRun', 'exportRunTooltip',
 ] as const;
 export type TrainingPanelStringKey = (typeof TRAINING_PANEL_STRING_KEYS)[number];
 const TrainingPanelStringsSchema = textFields(TRAINING_PANEL_STRING_KEYS);
@@ -183,6 +184,8 @@ export const TrainingWebviewToHostSchema = messageUnion([
   v.pipe(ExportFieldsSchema, refine(pngNeedsDataUrl), v.transform(exportMessage)),
   /** Answer to `exportImage`. */
   v.object({ type: v.literal('image'), requestId, chart: chartId, dataUrl: pngDataUrl }),
+  /** The toolbar's "Export as PyTorch script" (shown once the run is saved): the run.json of the run the page shows. */
+  v.object({ type: v.literal('exportRun'), runJsonPath: ExportPathSchema }),
   ...TEXT_SAMPLE_PAGE_OPTIONS,
 ]);
 export type TrainingWebviewToHostMessage = v.InferOutput<typeof TrainingWebviewToHostSchema>;
@@ -190,6 +193,7 @@ export type TrainingReadyMessage = Extract<TrainingWebviewToHostMessage, { type:
 export type TrainingRenderedMessage = Extract<TrainingWebviewToHostMessage, { type: 'rendered' }>;
 export type TrainingViewChangedMessage = Extract<TrainingWebviewToHostMessage, { type: 'viewChanged' }>;
 export type TrainingImageMessage = Extract<TrainingWebviewToHostMessage, { type: 'image' }>;
+export type TrainingExportRunMessage = Extract<TrainingWebviewToHostMessage, { type: 'exportRun' }>;
 
 /** What the page persists with setState; handed to the panel serializer after a window reload (a missing view: the default). */
 export const TrainingPersistedStateSchema = record(

@@ -1,6 +1,7 @@
 // The panel's controls (issue 6): layer, gradient of the whole loss or of one loss term J_t, x axis (timestep k or
 // lag t − k), how many sampled epochs the decay chart draws, and log/linear scales. Plain <select>s themed with
-// --vscode-* variables in style.css; every change produces a whole new TrainingView.
+// --vscode-* variables in style.css; every change produces a whole new TrainingView. Actions on the whole run (the
+// saved run's "Export as PyTorch script") sit at the toolbar's end.
 import type { DecayAxis, DecayTerm, TrainingPanelStrings, TrainingView, ValueScale } from '../../src/protocol/trainingPanelProtocol';
 import { formatTemplate } from '../../src/protocol/formatTemplate';
 import { html } from '../shared/dom';
@@ -39,6 +40,7 @@ export function buildControls(
   layers: readonly number[],
   hasLossTerm: boolean,
   onChange: (view: TrainingView) => void,
+  actions: readonly HTMLElement[] = [],
 ): HTMLElement {
   const layerChoices = (layers.length > 0 ? layers : [0]).map((layer) => ({ value: layer, label: formatTemplate('{0}', layer + 1) }));
   const scales: Choice<ValueScale>[] = [
@@ -79,5 +81,6 @@ export function buildControls(
     ),
     selectField('control-decay-scale', strings.decayScaleLabel, scales, view.decayScale, (decayScale) => onChange({ ...view, decayScale })),
     selectField('control-loss-scale', strings.lossScaleLabel, scales, view.lossScale, (lossScale) => onChange({ ...view, lossScale })),
+    ...(actions.length > 0 ? [html('div', { class: 'toolbar-actions' }, ...actions)] : []),
   );
 }

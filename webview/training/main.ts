@@ -98,10 +98,18 @@ function changeView(view: TrainingView): void {
   draw(null);
 }
 
+/** "Export as PyTorch script": the host exports the saved run this page shows (issue 14). */
+function exportRunButton(strings: TrainingPanelStrings, runJsonPath: string): HTMLElement {
+  const button = html('button', { type: 'button', id: 'export-run', class: 'toolbar-button', title: strings.exportRunTooltip }, strings.exportRun);
+  button.addEventListener('click', () => vscode.postMessage({ type: 'exportRun', runJsonPath }));
+  return button;
+}
+
 function drawControls(): void {
   if (page === undefined) return;
   const activeId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
-  controlsSlot.replaceChildren(buildControls(page.strings, page.view, sampledLayers(page.record), hasLossTerm(page.record), changeView));
+  const actions = page.runJsonPath === null ? [] : [exportRunButton(page.strings, page.runJsonPath)];
+  controlsSlot.replaceChildren(buildControls(page.strings, page.view, sampledLayers(page.record), hasLossTerm(page.record), changeView, actions));
   if (activeId !== '') document.getElementById(activeId)?.focus();
 }
 

@@ -1,4 +1,5 @@
-// Memory limits of every worker thread the extension starts (training, Gradient Check, text sample, Compare Remedies).
+// Memory limits of every worker thread the extension starts (training, Gradient Check, text sample, Compare Remedies,
+// export).
 // A worker shares the extension host's process: without limits, a run that allocates without bound (a huge hidden
 // size × window × batch, an enormous table) grows the process until the operating system kills it, and the editor's
 // extensions with it. With `resourceLimits` V8 stops only that worker's isolate when its heap reaches the limit: Node
@@ -20,7 +21,7 @@ export const WORKER_STACK_MB = 4;
 export const OUT_OF_MEMORY_CODE = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** Which worker ran out of memory, to name it and say what to lower. */
-export type WorkerJob = 'training' | 'gradientCheck' | 'textSample' | 'compareRemedies';
+export type WorkerJob = 'training' | 'gradientCheck' | 'textSample' | 'compareRemedies' | 'export';
 
 export type OutOfMemoryWording = (job: WorkerJob, limitMb: number) => string;
 
@@ -34,6 +35,8 @@ const englishWording: OutOfMemoryWording = (job, limitMb) => {
       return `sampling text ran out of memory (limit ${limitMb} MB): ask for fewer characters, or raise rnnLab.workers.maxMemoryMB`;
     case 'compareRemedies':
       return `Compare Remedies ran out of memory (limit ${limitMb} MB): use fewer epochs or less data, or raise rnnLab.workers.maxMemoryMB`;
+    case 'export':
+      return `exporting the run ran out of memory (limit ${limitMb} MB): raise rnnLab.workers.maxMemoryMB`;
   }
 };
 

@@ -19,6 +19,8 @@ function outOfMemoryMessage(job: WorkerJob, limitMb: number): string {
       return vscode.l10n.t('sampling text ran out of memory (limit {0} MB): ask for fewer characters, or raise rnnLab.workers.maxMemoryMB', limitMb);
     case 'compareRemedies':
       return vscode.l10n.t('Compare Remedies ran out of memory (limit {0} MB): use fewer epochs or less data, or raise rnnLab.workers.maxMemoryMB', limitMb);
+    case 'export':
+      return vscode.l10n.t('exporting the run ran out of memory (limit {0} MB): raise rnnLab.workers.maxMemoryMB', limitMb);
   }
 }
 

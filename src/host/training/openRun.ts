@@ -1,6 +1,7 @@
 // "RNN Lab: Open Run…": lists the saved runs of every workspace folder and of global storage (newest first, with
 // status, epochs and final loss), opens the chosen run.json, and shows it in the gradient-decay panel when that
-// panel's command is available. `{ runJsonPath }` skips the list. Resolves to the opened run.json path.
+// panel's command is available. `{ runJsonPath }` skips the list. Resolves to the opened run.json path. The list
+// (pickSavedRun) is also how "Export Run as PyTorch Script…" asks which run.
 import * as vscode from 'vscode';
 import { formatLoss } from './progressUi';
 import { type RunListing, RunStore } from '../../node/runStore';
@@ -42,24 +43,25 @@ async function listRuns(roots: readonly string[], output: vscode.OutputChannel):
   return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-export async function openRun(roots: readonly string[], output: vscode.OutputChannel, args: OpenRunArgs = {}): Promise<string | undefined> {
-  let runJsonPath = args.runJsonPath;
-  if (runJsonPath === undefined) {
-    const runs = await listRuns(roots, output);
-    if (runs.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No saved runs yet. Train on a selection or a file first.'));
-      return undefined;
-    }
-    const items: RunItem[] = runs.map((run) => ({
-      label: run.name,
-      description: vscode.l10n.t('{0} · {1} epochs · train loss {2} · validation loss {3}', statusLabel(run), run.epochs, formatLoss(run.lastEpochTrainLoss), formatLoss(run.lastEpochValidationLoss)),
-      detail: `${new Date(run.startedAt).toLocaleString()} — ${run.runJsonPath}`,
-      run,
-    }));
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open Run'), matchOnDetail: true });
-    if (picked === undefined) return undefined;
-    runJsonPath = picked.run.runJsonPath;
+/** Lists the saved runs (newest first) and lets the user pick one; undefined when there is none or they cancelled. */
+export async function pickSavedRun(roots: readonly string[], output: vscode.OutputChannel, title: string): Promise<RunListing | undefined> {
+  const runs = await listRuns(roots, output);
+  if (runs.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No saved runs yet. Train on a selection or a file first.'));
+    return undefined;
   }
+  const items: RunItem[] = runs.map((run) => ({
+    label: run.name,
+    description: vscode.l10n.t('{0} · {1} epochs · train loss {2} · validation loss {3}', statusLabel(run), run.epochs, formatLoss(run.lastEpochTrainLoss), formatLoss(run.lastEpochValidationLoss)),
+    detail: `${new Date(run.startedAt).toLocaleString()} — ${run.runJsonPath}`,
+    run,
+  }));
+  return (await vscode.window.showQuickPick(items, { title, matchOnDetail: true }))?.run;
+}
+
+export async function openRun(roots: readonly string[], output: vscode.OutputChannel, args: OpenRunArgs = {}): Promise<string | undefined> {
+  const runJsonPath = args.runJsonPath ?? (await pickSavedRun(roots, output, vscode.l10n.t('Open Run')))?.runJsonPath;
+  if (runJsonPath === undefined) return undefined;
   const uri = vscode.Uri.file(runJsonPath);
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes(SHOW_GRADIENT_DECAY_COMMAND)) {

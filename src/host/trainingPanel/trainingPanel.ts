@@ -26,6 +26,7 @@ import { maxInWindow } from './updateRate';
 import { WebviewChannel } from '../platform/webviewChannel';
 import { panelHtml, webviewPanelOptions } from '../platform/webviewResources';
 import { requireWorkspaceTrust } from '../platform/workspaceTrust';
+import { EXPORT_RUN_COMMAND } from '../exportRun/exportRunCommandId';
 
 /** What the panel reports once its page has drawn: the charts and how much each holds. */
 export interface TrainingRenderReport {
@@ -143,6 +144,7 @@ export class TrainingPanel extends Disposable {
           },
           export: (message) => void this.exportFromPage(message.chart, message.format, message.dataUrl),
           image: (message) => this.onImage(message),
+          exportRun: (message) => this.exportRun(message.runJsonPath),
           // the card shows the outcome (sample or error) itself
           sampleText: (message) => void this.textSample.sample(message).catch(() => undefined),
           textSampleShown: (message) => this.textSample.onShown(message.seed, message.characters),
@@ -308,6 +310,15 @@ export class TrainingPanel extends Disposable {
       const reason = error instanceof Error ? error.message : String(error);
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the chart: {0}', reason));
     }
+  }
+
+  /** The toolbar's "Export as PyTorch script": the command, for the saved run this panel shows (never a stale page's). */
+  private exportRun(requested: string): void {
+    if (this.run.runJsonPath === null || requested !== this.run.runJsonPath) {
+      this.services.log.warn(`[training panel] export ignored: the page asked for ${requested}, the panel shows ${this.run.runJsonPath ?? 'an unsaved run'}`);
+      return;
+    }
+    void vscode.commands.executeCommand(EXPORT_RUN_COMMAND, { runId: this.run.record.id });
   }
 
   private requestImage(chart: ChartId): Promise<string> {

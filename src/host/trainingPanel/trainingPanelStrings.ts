@@ -115,5 +115,7 @@ export function trainingPanelStrings(l10n: Translator): TrainingPanelStrings {
     divergenceNote: l10n.t('Diverged at epoch {0}: {1}'),
     errorNote: l10n.t('Failed: {0}'),
     emptyRun: l10n.t('Waiting for the first epoch…'),
+    exportRun: l10n.t('Export as PyTorch script'),
+    exportRunTooltip: l10n.t('Write a standalone training script of this run (PyTorch; NumPy for echo state networks) into its folder and open it'),
   };
 }

@@ -34,6 +34,7 @@ describe('training panel protocol: webview → host', () => {
       { type: 'export', chart: 'heatmap', format: 'csv' },
       { type: 'export', chart: 'decay', format: 'png', dataUrl: PNG },
       { type: 'image', requestId: 1, chart: 'spectrum', dataUrl: PNG },
+      { type: 'exportRun', runJsonPath: '/w/.rnn-lab/runs/2026-01-01T00-00-00-000Z-sine/run.json' },
     ];
     for (const message of messages) {
       const parsed = parseTrainingWebviewToHostMessage(message);
@@ -59,6 +60,8 @@ describe('training panel protocol: webview → host', () => {
     rejectedAt(parseTrainingWebviewToHostMessage({ type: 'export', chart: 'decay', format: 'png' }), 'dataUrl', 'wrongType');
     rejectedAt(parseTrainingWebviewToHostMessage({ type: 'export', chart: 'decay', format: 'png', dataUrl: 'data:text/html;base64,PGh0bWw+' }), 'dataUrl', 'wrongType');
     rejectedAt(parseTrainingWebviewToHostMessage({ type: 'image', requestId: 1, chart: 'loss', dataUrl: 42 }), 'dataUrl', 'wrongType');
+    rejectedAt(parseTrainingWebviewToHostMessage({ type: 'exportRun' }), 'runJsonPath', 'wrongType');
+    rejectedAt(parseTrainingWebviewToHostMessage({ type: 'exportRun', runJsonPath: '' }), 'runJsonPath');
   });
 });
 

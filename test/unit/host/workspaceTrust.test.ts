@@ -13,7 +13,7 @@ const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, '
 const nlsEs: Record<string, string> = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.es.json'), 'utf8'));
 
 /** Commands that read files a workspace names, write into it or start a worker. */
-const NEED_TRUST = ['rnnLab.trainWithConfig', 'rnnLab.trainOnSelection', 'rnnLab.trainOnFile', 'rnnLab.exportTrainingChart', 'rnnLab.gradientCheck', 'rnnLab.compareRemedies'];
+const NEED_TRUST = ['rnnLab.trainWithConfig', 'rnnLab.trainOnSelection', 'rnnLab.trainOnFile', 'rnnLab.exportTrainingChart', 'rnnLab.gradientCheck', 'rnnLab.compareRemedies', 'rnnLab.exportRunAsPyTorch'];
 /** Commands that only read open documents or show panels: they work in Restricted Mode. */
 const RESTRICTED_OK = ['rnnLab.showTopologies', 'rnnLab.explain', 'rnnLab.newModelConfig', 'rnnLab.openRun', 'rnnLab.showGradientDecay', 'rnnLab.stopTraining'];
 
