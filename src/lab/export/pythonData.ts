@@ -48,6 +48,7 @@ ${rows.join('\n')}
 
 def normalised_columns(values):
     return [[(x - offset) / scale for x in column] for column, (_, offset, scale) in zip(values, NORMALISATION)]
+
 `;
 }
 

@@ -3,7 +3,7 @@
 // --from-run` does, refusing changed data), its initial parameters come from the run's initial-model.json when it has
 // one and are otherwise drawn again from the run's seed (the same code, so the same numbers), and the shuffle
 // generator's state after that draw is written into the script.
-import { DataIntake } from '../../data/intake';
+import { DataIntake, type OverviewOptions } from '../../data/intake';
 import type { DataSource } from '../../data/load';
 import type { DataPlatform } from '../../data/platform';
 import type { IntakeChoices } from '../../data/intakeTypes';
@@ -11,7 +11,7 @@ import type { ModelConfig } from '../../engine/modelConfig';
 import { parseModel, type JsonValue } from '../../modelFiles/modelJson';
 import { prepareRerun, RerunError } from '../runs/rerun';
 import type { TrainingSettings } from '../runs/runRecord';
-import { RUN_FILE } from '../runs/runRecordFile';
+import { INITIAL_MODEL_FILE, RUN_FILE } from '../runs/runRecordFile';
 import { setUpTraining } from '../training/trainingSetup';
 import { serializeModel } from '../../modelFiles/modelJson';
 import type { ParameterSet } from '../../engine/tensor';
@@ -25,8 +25,6 @@ export interface ExportOptions {
   readonly target?: ExportTarget;
 }
 
-/** initial-model.json beside run.json (runs saved since issue 14). */
-export const INITIAL_MODEL_FILE_NAME = 'initial-model.json';
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 export async function buildRunExport(runDirectory: string, platform: DataPlatform, options: ExportOptions = {}): Promise<ExportBundle> {
@@ -40,14 +38,9 @@ export async function buildRunExport(runDirectory: string, platform: DataPlatfor
     throw error;
   }
   const { record, settings } = rerun;
-  const prepared = await prepareData(rerun.source, rerun.group, rerun.choices, settings, platform, record.data.fingerprint, record.id);
-  let initial: ParameterSet | null = null;
-  try {
-    const text = await platform.readText(`${directory}/${INITIAL_MODEL_FILE_NAME}`);
-    initial = parseModel(text, `${directory}/${INITIAL_MODEL_FILE_NAME}`).parameters;
-  } catch {
-    initial = null; // runs saved before issue 14: drawn again below from the run's seed
-  }
+  const prepared = await prepareData(rerun.source, rerun.overview, rerun.choices, settings, platform, record.data.fingerprint, record.id);
+  // runs saved before issue 14 have no initial-model.json: the parameters are drawn again from the run's seed
+  const initial = record.initialModelFile === INITIAL_MODEL_FILE ? await readInitialParameters(`${directory}/${INITIAL_MODEL_FILE}`, platform) : null;
   return assemble({
     scriptPath: options.out ?? `${directory}/${PYTORCH_SCRIPT_NAME}`,
     runJsonPath: `${directory}/${RUN_FILE}`,
@@ -69,15 +62,23 @@ export async function buildSettingsExport(
   platform: DataPlatform,
   out: string,
 ): Promise<ExportBundle> {
-  const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, undefined, choices, settings, platform, null, null);
+  const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, {}, choices, settings, platform, null, null);
   return assemble({ scriptPath: out, runJsonPath: null, runId: null, runName: name, dataSource: dataPath, settings, prepared, recordedInitial: null });
+}
+
+async function readInitialParameters(file: string, platform: DataPlatform): Promise<ParameterSet> {
+  try {
+    return parseModel(await platform.readText(file), file).parameters;
+  } catch (error) {
+    throw new ExportError(`${file}: the run's initial parameters cannot be read (${error instanceof Error ? error.message : String(error)}); the script would not start where the run started`);
+  }
 }
 
 type Prepared = Awaited<ReturnType<typeof prepareData>>;
 
 async function prepareData(
   source: DataSource,
-  group: boolean | undefined,
+  overview: OverviewOptions,
   choices: IntakeChoices,
   settings: TrainingSettings,
   platform: DataPlatform,
@@ -85,7 +86,7 @@ async function prepareData(
   runId: string | null,
 ) {
   const intake = new DataIntake(platform);
-  const loaded = await intake.load(source, { ...(group !== undefined ? { group } : {}), maxBytes: settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE });
+  const loaded = await intake.load(source, { ...overview, maxBytes: settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE });
   if (!loaded.ok) throw new ExportError(`${source.label}: ${loaded.error.problem}. ${loaded.error.hint}`);
   if (fingerprint !== null && intake.fingerprint !== fingerprint) {
     throw new ExportError(

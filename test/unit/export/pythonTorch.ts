@@ -22,7 +22,11 @@ export function runPython(python: string, args: readonly string[], timeoutMs = 3
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error ?? '') };
 }
 
-/** torchrun of that Python: `python -m torch.distributed.run`, with a free port per call. */
+/**
+ * torchrun of that Python: `python -m torch.distributed.run`, with a port per call. `--redirects 1 --tee 1` (stdout to a
+ * log and the console) because torch 1.13's default "0" cannot be parsed on Python 3.11 (its Std enum no longer lists
+ * the zero flag: AttributeError in to_map) — Debian's python3-torch is that pair.
+ */
 export function runTorchrun(python: string, processes: number, script: string, args: readonly string[], port: number, timeoutMs = 300_000): PythonRun {
-  return runPython(python, ['-m', 'torch.distributed.run', '--nproc_per_node', String(processes), '--master_port', String(port), script, ...args], timeoutMs);
+  return runPython(python, ['-m', 'torch.distributed.run', '--redirects', '1', '--tee', '1', '--nproc_per_node', String(processes), '--master_port', String(port), script, ...args], timeoutMs);
 }

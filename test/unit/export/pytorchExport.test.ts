@@ -35,7 +35,7 @@ export const COMBINATIONS: readonly Combination[] = [
   { name: 'encoder–decoder LSTM, momentum', file: 'sine.csv', settings: series({ cell: 'lstm', topology: 'many-to-many-encoder-decoder', outputSteps: 4 }, { optimizer: 'momentum', learningRate: 0.02 }), distributed: true },
   { name: 'series many-to-one RNN, TBPTT(3, 5)', file: 'sine.csv', settings: series({ window: 14 }, { learningRate: 0.05 }, { tbpttK1: 3, tbpttK2: 5 }), distributed: true },
   { name: 'synced series RNN relu, TBPTT(4, 4), 2 layers', file: 'sine.csv', settings: series({ nonlinearity: 'relu', topology: 'many-to-many-synced', layers: 2 }, { learningRate: 0.02 }, { tbpttK1: 4, tbpttK2: 4 }) },
-  { name: 'series RNN tanh with Ω (Pascanu), 2 layers', file: 'sine.csv', settings: series({ layers: 2 }, { learningRate: 0.05 }, { omega: 2 }), distributed: true },
+  { name: 'series RNN tanh with Ω (Pascanu), 2 layers', file: 'sine.csv', settings: series({ layers: 2 }, { learningRate: 0.01 }, { omega: 2 }), distributed: true },
   { name: 'one-to-many GRU, every-step input', file: 'sine.csv', settings: series({ cell: 'gru', topology: 'one-to-many', outputSteps: 5, oneToManyInput: 'every-step' }, {}) },
   { name: 'one-to-one sigmoid RNN, identity init', file: 'sine.csv', settings: series({ nonlinearity: 'sigmoid', topology: 'one-to-one' }, {}, { init: 'identity' }) },
   { name: 'labelled sentences (sentiment), LSTM', file: 'sentiment.csv', settings: { model: { cell: 'lstm', hiddenSize: 6 }, training: { epochs: 2, batch: 4 } } as SettingsOverrides },

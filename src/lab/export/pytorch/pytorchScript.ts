@@ -100,7 +100,7 @@ The same experiment as in RNN Lab: the same data preparation, the same initial p
 loss J = 1/(2m) Σ (ŷ − y)² (with the ½) or cross-entropy, optimiser, remedies and mini-batch order, so the training
 loss of every epoch matches the run's to about 1e-12 in float64. Needs torch >= 1.13 and the standard library only.
 
-  ${checkLine}                  # train on the CPU in float64 and compare every epoch with the run
+  ${checkLine}${input.runJsonPath !== null ? '   # train on the CPU in float64; compare every epoch with the run' : '   # train on the CPU in float64'}
   python3 ${stem}.py --device cuda --dtype float32   # on a GPU
   torchrun --nproc_per_node 2 ${stem}.py             # distributed: each rank trains on a shard of every batch
 
