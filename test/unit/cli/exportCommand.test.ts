@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { exportCommand } from '../../../src/cli/export/exportCommand';
 import { trainCommand } from '../../../src/cli/train/trainCommand';
 import { runCommand } from './captureCommand';
+import { parseModel } from '../../../src/modelFiles/modelJson';
 import { pythonWithTorch, runPython } from '../export/pythonTorch';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -32,6 +33,17 @@ describe('rnn-lab export', function () {
     const checked = runPython(python, [script, '--check', path.join(run, 'run.json')]);
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
     assert.match(checked.stdout, /reproduced: 2 epochs/);
+    // the trained model comes back as RNN Lab's model JSON: it parses, with the run's final parameters to rounding
+    const trainedModel = parseModel(fs.readFileSync(path.join(run, 'train_pytorch.model.json'), 'utf8'));
+    const runModel = parseModel(fs.readFileSync(path.join(run, 'model.json'), 'utf8'));
+    trainedModel.parameters.tensors.forEach((tensor, index) => {
+      const expected = runModel.parameters.tensors[index]!;
+      assert.equal(tensor.name, expected.name);
+      tensor.data.forEach((value, i) => assert.ok(Math.abs(value - expected.data[i]!) <= 1e-9 * (1 + Math.abs(expected.data[i]!)), `${tensor.name}[${i}]`));
+    });
+    const decay = fs.readFileSync(path.join(run, 'train_pytorch.gradient_decay.csv'), 'utf8').trim().split('\n');
+    assert.equal(decay[0], 'epoch,layer,k,grad_norm_h,grad_norm_c,grad_norm_last_term');
+    assert.equal(decay.length - 1, 3 * 8, 'epochs 0, 1, 2 × 8 timesteps');
   });
 
   it('exports a *.rnn.json config with --data to --out, and the script trains', async function () {

@@ -12,6 +12,8 @@ import type { SettingsOverrides } from '../../../src/lab/settings/resolveSetting
 import { writeExportBundle } from '../../../src/node/exportFiles';
 import { nodePlatform } from '../../../src/node/nodePlatform';
 import { bundleWorker } from '../workerBundle';
+import { trainCommand } from '../../../src/cli/train/trainCommand';
+import { runCommand } from '../cli/captureCommand';
 import { trainLikeTheEditor } from './editorRun';
 import { pythonWithTorch, runPython, runTorchrun } from './pythonTorch';
 
@@ -23,17 +25,19 @@ interface Combination {
   readonly file: string;
   readonly settings: SettingsOverrides;
   readonly distributed?: boolean;
+  /** The same run from `rnn-lab train … --run-dir` (the issue's "trained by the CLI"), checked the same way. */
+  readonly cliFlags?: readonly string[];
 }
 
 const series = (model: Record<string, unknown>, training: Record<string, unknown>, remedies: Record<string, unknown> = {}): SettingsOverrides =>
   ({ model: { hiddenSize: 6, window: 10, ...model }, training: { epochs: 3, batch: 8, ...training }, remedies } as SettingsOverrides);
 
 export const COMBINATIONS: readonly Combination[] = [
-  { name: 'series many-to-one RNN tanh, clip-norm + L2, SGD', file: 'sine.csv', settings: series({}, { learningRate: 0.05 }, { clipNorm: 0.5, l2: 0.001 }), distributed: true },
-  { name: 'grouped adding problem, LSTM, Adam', file: 'adding-problem.csv', settings: { model: { cell: 'lstm', hiddenSize: 6 }, training: { epochs: 2, batch: 16, optimizer: 'adam', learningRate: 0.01 } } as SettingsOverrides, distributed: true },
-  { name: 'synced text model (characters), GRU, clip-value', file: 'cuento-del-faro.txt', settings: { model: { cell: 'gru', hiddenSize: 8, window: 16 }, training: { epochs: 2, batch: 8 }, remedies: { clipValue: 1 } } as SettingsOverrides, distributed: true },
-  { name: 'encoder–decoder LSTM, momentum', file: 'sine.csv', settings: series({ cell: 'lstm', topology: 'many-to-many-encoder-decoder', outputSteps: 4 }, { optimizer: 'momentum', learningRate: 0.02 }), distributed: true },
-  { name: 'series many-to-one RNN, TBPTT(3, 5)', file: 'sine.csv', settings: series({ window: 14 }, { learningRate: 0.05 }, { tbpttK1: 3, tbpttK2: 5 }), distributed: true },
+  { name: 'series many-to-one RNN tanh, clip-norm + L2, SGD', file: 'sine.csv', settings: series({}, { learningRate: 0.05 }, { clipNorm: 0.5, l2: 0.001 }), distributed: true, cliFlags: ['--hidden', '6', '--window', '10', '--epochs', '3', '--batch', '8', '--lr', '0.05', '--clip-norm', '0.5', '--l2', '0.001'] },
+  { name: 'grouped adding problem, LSTM, Adam', file: 'adding-problem.csv', settings: { model: { cell: 'lstm', hiddenSize: 6 }, training: { epochs: 2, batch: 16, optimizer: 'adam', learningRate: 0.01 } } as SettingsOverrides, distributed: true, cliFlags: ['--cell', 'lstm', '--hidden', '6', '--epochs', '2', '--batch', '16', '--optimizer', 'adam', '--lr', '0.01'] },
+  { name: 'synced text model (characters), GRU, clip-value', file: 'cuento-del-faro.txt', settings: { model: { cell: 'gru', hiddenSize: 8, window: 16 }, training: { epochs: 2, batch: 8 }, remedies: { clipValue: 1 } } as SettingsOverrides, distributed: true, cliFlags: ['--cell', 'gru', '--hidden', '8', '--window', '16', '--epochs', '2', '--batch', '8', '--clip-value', '1'] },
+  { name: 'encoder–decoder LSTM, momentum', file: 'sine.csv', settings: series({ cell: 'lstm', topology: 'many-to-many-encoder-decoder', outputSteps: 4 }, { optimizer: 'momentum', learningRate: 0.02 }), distributed: true, cliFlags: ['--cell', 'lstm', '--topology', 'many-to-many-encoder-decoder', '--output-steps', '4', '--hidden', '6', '--window', '10', '--epochs', '3', '--batch', '8', '--optimizer', 'momentum', '--lr', '0.02'] },
+  { name: 'series many-to-one RNN, TBPTT(3, 5)', file: 'sine.csv', settings: series({ window: 14 }, { learningRate: 0.05 }, { tbpttK1: 3, tbpttK2: 5 }), distributed: true, cliFlags: ['--hidden', '6', '--window', '14', '--epochs', '3', '--batch', '8', '--lr', '0.05', '--tbptt', '3,5'] },
   { name: 'synced series RNN relu, TBPTT(4, 4), 2 layers', file: 'sine.csv', settings: series({ nonlinearity: 'relu', topology: 'many-to-many-synced', layers: 2 }, { learningRate: 0.02 }, { tbpttK1: 4, tbpttK2: 4 }) },
   { name: 'series RNN tanh with Ω (Pascanu), 2 layers', file: 'sine.csv', settings: series({ layers: 2 }, { learningRate: 0.01 }, { omega: 2 }), distributed: true },
   { name: 'one-to-many GRU, every-step input', file: 'sine.csv', settings: series({ cell: 'gru', topology: 'one-to-many', outputSteps: 5, oneToManyInput: 'every-step' }, {}) },
@@ -54,14 +58,27 @@ describe('export to PyTorch (issue 14)', function () {
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 
   COMBINATIONS.forEach((combination, index) => {
-    it(`${combination.name}: python3 script.py --check run.json reproduces every epoch${combination.distributed === true ? ', and torchrun with 2 processes' : ''}`, async function () {
+    it(`${combination.name}: python3 script.py --check run.json reproduces every epoch${combination.distributed === true ? ', and torchrun with 2 processes' : ''}${combination.cliFlags !== undefined ? ' (run trained by the extension and by the CLI)' : ''}`, async function () {
       const runsRoot = path.join(directory, `workspace-${index}`, '.rnn-lab', 'runs');
       const run = await trainLikeTheEditor(workerScript, path.join(SAMPLES, combination.file), runsRoot, combination.settings);
+      await exportAndCheck(this, run.directory, combination, index, 'extension');
+      if (combination.cliFlags !== undefined) {
+        const cliRun = path.join(directory, `cli-${index}`);
+        const trained = await runCommand(trainCommand(), [path.join(SAMPLES, combination.file), ...combination.cliFlags, '--run-dir', cliRun, '--quiet']);
+        assert.equal(trained.code, 0, trained.stderr);
+        await exportAndCheck(this, cliRun, combination, index + 50, 'CLI');
+      }
+    });
+  });
+
+  async function exportAndCheck(context: Mocha.Context, runDirectory: string, combination: Combination, port: number, trainedBy: string): Promise<void> {
+    {
+      const run = { directory: runDirectory };
       const bundle = await buildRunExport(run.directory, nodePlatform);
       await writeExportBundle(bundle);
       assert.ok(fs.readFileSync(bundle.scriptPath, 'utf8').startsWith('#!/usr/bin/env python3'));
       if (python === null) {
-        this.skip(); // no Python with torch here: apt-get install python3-torch (CI installs it)
+        context.skip(); // no Python with torch here: apt-get install python3-torch (CI installs it)
         return;
       }
       const runJson = path.join(run.directory, 'run.json');
@@ -70,17 +87,17 @@ describe('export to PyTorch (issue 14)', function () {
       const report = JSON.parse(fs.readFileSync(path.join(run.directory, 'train_pytorch.check.json'), 'utf8')) as { reproduced: boolean; worstRelativeDifference: number; gradientDecayWorstRelativeDifference: number | null };
       assert.equal(report.reproduced, true);
       assert.ok(report.worstRelativeDifference <= 1e-9, `worst relative difference ${report.worstRelativeDifference}`);
-      recordResult(combination.name, 1, report.worstRelativeDifference, report.gradientDecayWorstRelativeDifference);
+      recordResult(`${combination.name} (${trainedBy})`, 1, report.worstRelativeDifference, report.gradientDecayWorstRelativeDifference);
       if (combination.distributed === true) {
-        const distributed = runTorchrun(python, 2, bundle.scriptPath, ['--check', runJson, '--no-decay'], 29500 + index);
+        const distributed = runTorchrun(python, 2, bundle.scriptPath, ['--check', runJson, '--no-decay'], 29500 + port);
         assert.equal(distributed.status, 0, `${distributed.stdout}\n${distributed.stderr}`);
         const twoProcesses = JSON.parse(fs.readFileSync(path.join(run.directory, 'train_pytorch.check.json'), 'utf8')) as { reproduced: boolean; worstRelativeDifference: number; worldSize: number };
         assert.equal(twoProcesses.worldSize, 2);
         assert.ok(twoProcesses.worstRelativeDifference <= 1e-9, `2 processes: worst relative difference ${twoProcesses.worstRelativeDifference}`);
-        recordResult(combination.name, 2, twoProcesses.worstRelativeDifference, null);
+        recordResult(`${combination.name} (${trainedBy})`, 2, twoProcesses.worstRelativeDifference, null);
       }
-    });
-  });
+    }
+  }
 });
 
 /** The table the closing note reports (RNN_LAB_EXPORT_TABLE=file appends one JSON line per check). */
