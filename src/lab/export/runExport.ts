@@ -2,8 +2,9 @@
 // ExportBundle (exportBundle.ts). The run's data is read again through the one data pipeline (as `rnn-lab train
 // --from-run` does, refusing changed data), its initial parameters come from the run's initial-model.json when it has
 // one and are otherwise drawn again from the run's seed (the same code, so the same numbers), and the shuffle
-// generator's state after that draw is written into the script.
-import { DataIntake } from '../../data/intake';
+// generator's state after that draw is written into the script. An echo state network run (modelKind 'esn') exports to
+// NumPy instead (numpy/echoStateRunExport.ts): the same data path, and the reservoir from the run's model.json.
+import { DataIntake, type OverviewOptions } from '../../data/intake';
 import type { DataSource } from '../../data/load';
 import type { DataPlatform } from '../../data/platform';
 import type { IntakeChoices } from '../../data/intakeTypes';
@@ -15,7 +16,8 @@ import { RUN_FILE } from '../runs/runRecordFile';
 import { setUpTraining } from '../training/trainingSetup';
 import { serializeModel } from '../../modelFiles/modelJson';
 import type { ParameterSet } from '../../engine/tensor';
-import { ExportError, PYTORCH_SCRIPT_NAME, type ExportBundle, type ExportTarget } from './exportBundle';
+import { ExportError, NUMPY_SCRIPT_NAME, PYTORCH_SCRIPT_NAME, type ExportBundle, type ExportTarget } from './exportBundle';
+import { buildEchoStateRunExport } from './numpy/echoStateRunExport';
 import { pytorchBundle } from './pytorch/pytorchScript';
 
 export interface ExportOptions {
@@ -30,7 +32,6 @@ export const INITIAL_MODEL_FILE_NAME = 'initial-model.json';
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 export async function buildRunExport(runDirectory: string, platform: DataPlatform, options: ExportOptions = {}): Promise<ExportBundle> {
-  if (options.target === 'numpy') throw new ExportError(`${runDirectory}: NumPy export is for echo state network runs; this run is exported to PyTorch (--to pytorch)`);
   const directory = runDirectory.replace(/[\\/]+$/, '');
   let rerun;
   try {
@@ -40,7 +41,16 @@ export async function buildRunExport(runDirectory: string, platform: DataPlatfor
     throw error;
   }
   const { record, settings } = rerun;
-  const prepared = await prepareData(rerun.source, rerun.group, rerun.choices, settings, platform, record.data.fingerprint, record.id);
+  const echoState = record.modelKind === 'esn';
+  if (echoState && options.target === 'pytorch') {
+    throw new ExportError(`${runDirectory}: an echo state network run has no BPTT training to repeat in PyTorch (its readout is fitted in closed form); export it with --to numpy`);
+  }
+  if (!echoState && options.target === 'numpy') throw new ExportError(`${runDirectory}: NumPy export is for echo state network runs; this run is exported to PyTorch (--to pytorch)`);
+  const prepared = await prepareData(rerun.source, rerun.overview, rerun.choices, settings, platform, record.data.fingerprint, record.id);
+  if (echoState) {
+    const scriptPath = options.out ?? `${directory}/${NUMPY_SCRIPT_NAME}`;
+    return buildEchoStateRunExport({ directory, runJsonPath: `${directory}/${RUN_FILE}`, record, settings, prepared, platform, scriptPath });
+  }
   let initial: ParameterSet | null = null;
   try {
     const text = await platform.readText(`${directory}/${INITIAL_MODEL_FILE_NAME}`);
@@ -69,7 +79,7 @@ export async function buildSettingsExport(
   platform: DataPlatform,
   out: string,
 ): Promise<ExportBundle> {
-  const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, undefined, choices, settings, platform, null, null);
+  const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, {}, choices, settings, platform, null, null);
   return assemble({ scriptPath: out, runJsonPath: null, runId: null, runName: name, dataSource: dataPath, settings, prepared, recordedInitial: null });
 }
 
@@ -77,7 +87,7 @@ type Prepared = Awaited<ReturnType<typeof prepareData>>;
 
 async function prepareData(
   source: DataSource,
-  group: boolean | undefined,
+  overview: OverviewOptions,
   choices: IntakeChoices,
   settings: TrainingSettings,
   platform: DataPlatform,
@@ -85,7 +95,7 @@ async function prepareData(
   runId: string | null,
 ) {
   const intake = new DataIntake(platform);
-  const loaded = await intake.load(source, { ...(group !== undefined ? { group } : {}), maxBytes: settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE });
+  const loaded = await intake.load(source, { ...overview, maxBytes: settings.data.maxSelectionSizeMB * BYTES_PER_MEGABYTE });
   if (!loaded.ok) throw new ExportError(`${source.label}: ${loaded.error.problem}. ${loaded.error.hint}`);
   if (fingerprint !== null && intake.fingerprint !== fingerprint) {
     throw new ExportError(
