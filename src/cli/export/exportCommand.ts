@@ -1,11 +1,12 @@
 // `rnn-lab export RUN_DIR --to pytorch [--out FILE.py]` and `rnn-lab export CONFIG.rnn.json --data FILE --to pytorch`:
 // writes a standalone PyTorch training script (and its sidecar JSON) that repeats the run — the same data preparation,
 // initial parameters, loss, optimiser, remedies and batch order — and scales out with torchrun (lab/export/).
+// `rnn-lab export RUN_DIR --to numpy`: an echo state network run as a NumPy script that fits its readout again.
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CliInputError, CliUsageError, type CliCommand } from '../cliSupport';
 import { booleanFlag, parseFlags, stringFlag } from '../flags';
-import { ExportError, PYTORCH_SCRIPT_NAME, type ExportBundle } from '../../lab/export/exportBundle';
+import { ExportError, NUMPY_SCRIPT_NAME, PYTORCH_SCRIPT_NAME, type ExportBundle } from '../../lab/export/exportBundle';
 import { buildRunExport, buildSettingsExport } from '../../lab/export/runExport';
 import { configTrainingPlan } from '../../lab/settings/configFileOverrides';
 import { settingsFrom } from '../../lab/settings/resolveSettings';
@@ -14,10 +15,11 @@ import { isRnnConfigFileName } from '../../modelFiles/rnnConfig/configFileNames'
 import { writeExportBundle } from '../../node/exportFiles';
 import { nodePlatform } from '../../node/nodePlatform';
 
-export const EXPORT_HELP = `rnn-lab export — hand a run over to PyTorch: a standalone training script that repeats it exactly
+export const EXPORT_HELP = `rnn-lab export — hand a run over to PyTorch (or NumPy): a standalone script that repeats it exactly
 
 Usage:
   rnn-lab export RUN_DIR --to pytorch [--out FILE.py]
+  rnn-lab export RUN_DIR --to numpy [--out FILE.py]      (echo state network runs: --cell esn)
   rnn-lab export CONFIG.rnn.json --data FILE --to pytorch [--out FILE.py] [--columns A,B] [--target C]
 
 RUN_DIR is a saved run (.rnn-lab/runs/<id>/, or a folder written by rnn-lab train --run-dir). The script (default
@@ -26,10 +28,14 @@ the initial parameters and the data as RNN Lab read it. Then:
   python3 FILE.py --check RUN_DIR/run.json       # float64 on the CPU: every epoch's training loss vs the run's (1e-9)
   torchrun --nproc_per_node 2 FILE.py            # distributed (gloo on the CPU, nccl with --device cuda)
   python3 FILE.py --device cuda --dtype float32  # on a GPU
+An echo state network run exports to NumPy (default script RUN_DIR/${NUMPY_SCRIPT_NAME}; numpy and the standard library
+only): the run's reservoir from its model.json, the readout fitted again by ridge regression in the engine's order of
+operations, so python3 FILE.py --check RUN_DIR/run.json compares J on both sets (1e-9; bit for bit in practice) and W_out.
 See docs/export.md.
 
 Flags:
-  --to pytorch        the target framework (required; echo state network runs export with --to numpy)
+  --to pytorch|numpy  the target framework (required): pytorch for RNN/LSTM/GRU runs and configs, numpy for echo
+                      state network runs
   --out FILE.py       where the script goes
   --data FILE         the data file (with a *.rnn.json config)
   --columns A,B       input columns (config export; default as in rnn-lab train)
@@ -37,7 +43,7 @@ Flags:
 `;
 
 export function exportCommand(): CliCommand {
-  return { summary: 'write a run (or a *.rnn.json config and data) as a standalone PyTorch training script', run: runExport };
+  return { summary: 'write a run (or a *.rnn.json config and data) as a standalone PyTorch training script (NumPy for echo state networks)', run: runExport };
 }
 
 async function runExport(args: readonly string[]): Promise<number> {
@@ -61,6 +67,9 @@ async function runExport(args: readonly string[]): Promise<number> {
   if (to !== 'pytorch' && to !== 'numpy') throw new CliUsageError(`export: --to ${to === undefined ? 'is required' : `"${to}" is not accepted`}; accepted: pytorch, numpy`);
   const out = stringFlag(flags, 'out');
   if (out !== undefined && !out.endsWith('.py')) throw new CliUsageError(`export: --out ${out}: the script's name must end in .py`);
+  if (to === 'numpy' && isRnnConfigFileName(source)) {
+    throw new CliUsageError(`export: --to numpy is for saved echo state network runs (rnn-lab train --cell esn --run-dir DIR); export ${source} with --to pytorch`);
+  }
   let bundle: ExportBundle;
   try {
     bundle = isRnnConfigFileName(source) ? await configExport(source, flags.values, out) : await buildRunExport(path.resolve(source), nodePlatform, { target: to, ...(out !== undefined ? { out: path.resolve(out) } : {}) });

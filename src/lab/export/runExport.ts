@@ -2,7 +2,8 @@
 // ExportBundle (exportBundle.ts). The run's data is read again through the one data pipeline (as `rnn-lab train
 // --from-run` does, refusing changed data), its initial parameters come from the run's initial-model.json when it has
 // one and are otherwise drawn again from the run's seed (the same code, so the same numbers), and the shuffle
-// generator's state after that draw is written into the script.
+// generator's state after that draw is written into the script. An echo state network run (modelKind 'esn') exports to
+// NumPy instead (numpy/echoStateRunExport.ts): the same data path, and the reservoir from the run's model.json.
 import { DataIntake, type OverviewOptions } from '../../data/intake';
 import type { DataSource } from '../../data/load';
 import type { DataPlatform } from '../../data/platform';
@@ -15,7 +16,8 @@ import { INITIAL_MODEL_FILE, RUN_FILE } from '../runs/runRecordFile';
 import { setUpTraining } from '../training/trainingSetup';
 import { serializeModel } from '../../modelFiles/modelJson';
 import type { ParameterSet } from '../../engine/tensor';
-import { ExportError, PYTORCH_SCRIPT_NAME, type ExportBundle, type ExportTarget } from './exportBundle';
+import { ExportError, NUMPY_SCRIPT_NAME, PYTORCH_SCRIPT_NAME, type ExportBundle, type ExportTarget } from './exportBundle';
+import { buildEchoStateRunExport } from './numpy/echoStateRunExport';
 import { pytorchBundle } from './pytorch/pytorchScript';
 
 export interface ExportOptions {
@@ -28,7 +30,6 @@ export interface ExportOptions {
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 
 export async function buildRunExport(runDirectory: string, platform: DataPlatform, options: ExportOptions = {}): Promise<ExportBundle> {
-  if (options.target === 'numpy') throw new ExportError(`${runDirectory}: NumPy export is for echo state network runs; this run is exported to PyTorch (--to pytorch)`);
   const directory = runDirectory.replace(/[\\/]+$/, '');
   let rerun;
   try {
@@ -38,7 +39,16 @@ export async function buildRunExport(runDirectory: string, platform: DataPlatfor
     throw error;
   }
   const { record, settings } = rerun;
+  const echoState = record.modelKind === 'esn';
+  if (echoState && options.target === 'pytorch') {
+    throw new ExportError(`${runDirectory}: an echo state network run has no BPTT training to repeat in PyTorch (its readout is fitted in closed form); export it with --to numpy`);
+  }
+  if (!echoState && options.target === 'numpy') throw new ExportError(`${runDirectory}: NumPy export is for echo state network runs; this run is exported to PyTorch (--to pytorch)`);
   const prepared = await prepareData(rerun.source, rerun.overview, rerun.choices, settings, platform, record.data.fingerprint, record.id);
+  if (echoState) {
+    const scriptPath = options.out ?? `${directory}/${NUMPY_SCRIPT_NAME}`;
+    return buildEchoStateRunExport({ directory, runJsonPath: `${directory}/${RUN_FILE}`, record, settings, prepared, platform, scriptPath });
+  }
   // runs saved before issue 14 have no initial-model.json: the parameters are drawn again from the run's seed
   const initial = record.initialModelFile === INITIAL_MODEL_FILE ? await readInitialParameters(`${directory}/${INITIAL_MODEL_FILE}`, platform) : null;
   return assemble({

@@ -1,14 +1,27 @@
 // Finds a Python 3 that can `import torch` (RNN_LAB_PYTHON, then python3 on PATH, then Debian's /usr/bin/python3,
-// where `apt-get install python3-torch` puts it), and the torchrun launcher of that Python.
+// where `apt-get install python3-torch` puts it), and the torchrun launcher of that Python; and one that can
+// `import numpy` (the echo state network export).
 import { spawnSync } from 'node:child_process';
 
-let found: string | null | undefined;
+const found = new Map<string, string | null>();
+
+/** The first candidate Python that can import `module`, or null. */
+function pythonImporting(module: string): string | null {
+  const known = found.get(module);
+  if (known !== undefined) return known;
+  const candidates = [process.env['RNN_LAB_PYTHON'], 'python3', '/usr/bin/python3'].filter((candidate): candidate is string => candidate !== undefined && candidate !== '');
+  const python = candidates.find((candidate) => spawnSync(candidate, ['-c', `import ${module}`], { stdio: 'ignore', timeout: 60_000 }).status === 0) ?? null;
+  found.set(module, python);
+  return python;
+}
 
 export function pythonWithTorch(): string | null {
-  if (found !== undefined) return found;
-  const candidates = [process.env['RNN_LAB_PYTHON'], 'python3', '/usr/bin/python3'].filter((candidate): candidate is string => candidate !== undefined && candidate !== '');
-  found = candidates.find((python) => spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 }).status === 0) ?? null;
-  return found;
+  return pythonImporting('torch');
+}
+
+/** A Python 3 with numpy (`apt-get install python3-numpy`), for the NumPy export of echo state networks. */
+export function pythonWithNumpy(): string | null {
+  return pythonImporting('numpy');
 }
 
 export interface PythonRun {
