@@ -32,7 +32,7 @@ export function createChartCard(options: ChartCardOptions): ChartCard {
   const note = html('div', { class: `chart-note chart-note-${options.notePlacement ?? 'below'}` });
   const subtitle = html('p', { class: 'chart-subtitle' });
   const button = (format: ExportFormat, label: string): HTMLButtonElement => {
-    const element = html('button', { type: 'button', class: 'export-button', 'data-export': `${id}:${format}`, title: label }, label);
+    const element = html('button', { type: 'button', class: 'secondary export-button', 'data-export': `${id}:${format}`, title: label }, label);
     element.addEventListener('click', () => options.onExport(id, format));
     return element;
   };

@@ -100,7 +100,7 @@ function changeView(view: TrainingView): void {
 
 /** "Export as PyTorch script": the host exports the saved run this page shows (issue 14). */
 function exportRunButton(strings: TrainingPanelStrings, runJsonPath: string): HTMLElement {
-  const button = html('button', { type: 'button', id: 'export-run', class: 'toolbar-button', title: strings.exportRunTooltip }, strings.exportRun);
+  const button = html('button', { type: 'button', id: 'export-run', class: 'secondary', title: strings.exportRunTooltip }, strings.exportRun);
   button.addEventListener('click', () => vscode.postMessage({ type: 'exportRun', runJsonPath }));
   return button;
 }
