@@ -41,14 +41,18 @@ def batch_gradients(model, examples, m, omega):
     for x, y in batches_of(examples):
         trace = {} if omega is not None else None
         y_hat, _ = model(x, y.shape[1], trace=trace)
-        loss = loss_sum(y_hat, y) / m
-        if trace is not None:
-            keep_hidden_gradients(trace)
-        loss.backward()
-        if omega is not None:
-            omega.add(trace)
-        share += loss.item()
+        share += backward(loss_sum(y_hat, y) / m, trace, omega)
     return share
+
+
+def backward(loss, trace, omega):
+    """loss.backward() into .grad; with Ω, the pass's terms are collected from the kept ∂J/∂h_k. Returns the loss."""
+    if omega is not None:
+        keep_hidden_gradients(trace)
+    loss.backward()
+    if omega is not None:
+        omega.add(trace)
+    return loss.item()
 `;
 
 export const PYTHON_TBPTT_SECTION = String.raw`
@@ -84,12 +88,7 @@ def truncated_batch_gradients(model, examples, m, omega):
             else:
                 loss = loss_sum(y_hat, y) / m if is_last else None  # many-to-one: only the last step is scored
             if loss is not None:
-                if trace is not None:
-                    keep_hidden_gradients(trace)
-                loss.backward()
-                if omega is not None:
-                    omega.add(trace)
-                share += loss.item()
+                share += backward(loss, trace, omega)
             if is_last:
                 break
             scored_from = end

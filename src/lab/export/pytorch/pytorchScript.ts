@@ -84,7 +84,7 @@ export function pytorchScript(input: PyTorchExportInput): string {
 }
 
 const TBPTT_OFF = `truncated_batch_gradients = None  # the run used full BPTT`;
-const OMEGA_OFF = `Omega = None  # the run did not use Ω\n\n\ndef keep_hidden_gradients(trace):\n    pass`;
+const OMEGA_OFF = `Omega = None  # the run did not use Ω`;
 
 function header(input: PyTorchExportInput): string {
   const { config, settings, remedies } = input;
