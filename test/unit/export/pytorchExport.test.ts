@@ -14,7 +14,7 @@ import { nodePlatform } from '../../../src/node/nodePlatform';
 import { bundleWorker } from '../workerBundle';
 import { trainCommand } from '../../../src/cli/train/trainCommand';
 import { runCommand } from '../cli/captureCommand';
-import { trainLikeTheEditor } from './editorRun';
+import { trainFileLikeTheEditor } from '../training/editorRun';
 import { pythonWithTorch, runPython, runTorchrun } from './pythonTorch';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -60,7 +60,7 @@ describe('export to PyTorch (issue 14)', function () {
   COMBINATIONS.forEach((combination, index) => {
     it(`${combination.name}: python3 script.py --check run.json reproduces every epoch${combination.distributed === true ? ', and torchrun with 2 processes' : ''}${combination.cliFlags !== undefined ? ' (run trained by the extension and by the CLI)' : ''}`, async function () {
       const runsRoot = path.join(directory, `workspace-${index}`, '.rnn-lab', 'runs');
-      const run = await trainLikeTheEditor(workerScript, path.join(SAMPLES, combination.file), runsRoot, combination.settings);
+      const run = await trainFileLikeTheEditor(workerScript, path.join(SAMPLES, combination.file), runsRoot, combination.settings);
       await exportAndCheck(this, run.directory, combination, index, 'extension');
       if (combination.cliFlags !== undefined) {
         const cliRun = path.join(directory, `cli-${index}`);

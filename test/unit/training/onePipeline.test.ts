@@ -7,28 +7,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { trainCommand } from '../../../src/cli/train/trainCommand';
-import { topologyDecidedBy } from '../../../src/data/intake';
-import type { DataOrigin, IntakeChoices } from '../../../src/data/intakeTypes';
-import { TrainingWorker } from '../../../src/host/training/trainingWorkerClient';
-import { originForRecord } from '../../../src/lab/runs/dataOrigin';
-import { RunRecordBuilder } from '../../../src/lab/runs/runRecordBuilder';
 import type { RunRecord } from '../../../src/lab/runs/runRecord';
-import { plainSettings, resolveSettings, type SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
-import { RunStore } from '../../../src/node/runStore';
-import type { DataSource, PreparedDataSummary } from '../../../src/protocol/intakeProtocol';
-import type { ProgressMessage } from '../../../src/protocol/workerProtocol';
+import type { SettingsOverrides } from '../../../src/lab/settings/resolveSettings';
 import { runCommand } from '../cli/captureCommand';
 import { bundleWorker } from '../workerBundle';
+import { trainLikeTheEditor } from './editorRun';
 
 const root = path.resolve(__dirname, '../../../..');
 const SAMPLES = path.join(root, 'samples');
 
-interface EditorRun {
-  readonly prepared: PreparedDataSummary;
-  readonly losses: number[];
-  readonly record: RunRecord;
-  readonly directory: string;
-}
 
 interface CliJson {
   kind: string;
@@ -49,53 +36,6 @@ describe('one pipeline for the editor and the CLI', function () {
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-  /** The steps of the extension's train commands (host/training/trainFlow.ts, runManager.ts) without VS Code. */
-  async function trainLikeTheEditor(source: DataSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices = {}): Promise<EditorRun> {
-    const worker = new TrainingWorker(workerScript, () => undefined);
-    try {
-      return await trainIn(worker, source, origin, runsRoot, args, choices);
-    } finally {
-      // a failed step must not leave the thread running (mocha would never exit)
-      worker.dispose();
-    }
-  }
-
-  async function trainIn(worker: TrainingWorker, source: DataSource, origin: DataOrigin, runsRoot: string, args: SettingsOverrides, choices: IntakeChoices): Promise<EditorRun> {
-    const loaded = await worker.load(source, { maxBytes: 20 * 1024 * 1024 });
-    assert.equal(loaded.type, 'dataLoaded', JSON.stringify(loaded));
-    if (loaded.type !== 'dataLoaded') throw new Error('not loaded');
-    const decided = topologyDecidedBy(loaded.overview);
-    const resolved = resolveSettings({ args: decided === undefined ? args : { ...args, model: { ...(args.model ?? {}), topology: decided } } });
-    assert.deepEqual(resolved.problems, []);
-    const settings = plainSettings(resolved.settings);
-    const preparedReply = await worker.prepare(choices, settings);
-    assert.equal(preparedReply.type, 'dataPrepared', JSON.stringify(preparedReply));
-    if (preparedReply.type !== 'dataPrepared') throw new Error('not prepared');
-    const prepared = preparedReply.prepared;
-    const startedAt = new Date();
-    const store = new RunStore(runsRoot);
-    const { id, directory: runDirectory } = await store.createRunDirectory(startedAt, path.basename(source.label));
-    const builder = new RunRecordBuilder({
-      id,
-      name: source.label,
-      startedAt,
-      config: resolved.settings,
-      data: { ...prepared.summary, predicts: 'as the preview says', origin: originForRecord(origin, runsRoot) },
-    });
-    const progress: ProgressMessage[] = [];
-    const terminal = await worker.start({ runId: id }, (message) => {
-      progress.push(message);
-      builder.addBatch(message);
-    });
-    assert.equal(terminal.type, 'done', JSON.stringify(terminal).slice(0, 300));
-    if (terminal.type !== 'done') throw new Error('not done');
-    builder.addBatch(terminal);
-    if (terminal.validationPredictions !== undefined) builder.setValidationPredictions(terminal.validationPredictions);
-    const record = builder.finish({ status: 'completed', finishedAt: new Date(), modelFile: 'model.json', initialModelFile: 'initial-model.json' });
-    await store.save(runDirectory, record, terminal.modelJson, terminal.initialModelJson);
-    return { prepared, losses: record.epochs.map((epoch) => epoch.trainLoss), record, directory: runDirectory };
-  }
-
   async function cli(args: string[]): Promise<{ code: number; json: CliJson; stderr: string }> {
     const result = await runCommand(trainCommand(), [...args, '--json', '--quiet']);
     return { code: result.code, json: JSON.parse(result.stdout) as CliJson, stderr: result.stderr };
@@ -111,7 +51,7 @@ describe('one pipeline for the editor and the CLI', function () {
     it(`${testCase.name}: same SHA-256, shapes, normalisation and losses bit for bit`, async () => {
       const file = path.join(SAMPLES, testCase.file);
       const runsRoot = path.join(directory, `workspace-${testCase.kind}`, '.rnn-lab', 'runs');
-      const editor = await trainLikeTheEditor({ kind: 'file', path: file, label: testCase.file }, { kind: 'file', path: file }, runsRoot, testCase.settings as SettingsOverrides);
+      const editor = await trainLikeTheEditor(workerScript, { kind: 'file', path: file, label: testCase.file }, { kind: 'file', path: file }, runsRoot, testCase.settings as SettingsOverrides);
       const { code, json } = await cli([file, ...testCase.flags]);
       assert.equal(code, 0);
       assert.equal(json.kind, testCase.kind);
@@ -131,7 +71,7 @@ describe('one pipeline for the editor and the CLI', function () {
   it('rnn-lab train --run-dir writes the run the editor saves: the same record (but for names and times) and model files', async () => {
     const file = path.join(SAMPLES, 'adding-problem.csv');
     const runsRoot = path.join(directory, 'workspace-run-dir', '.rnn-lab', 'runs');
-    const editor = await trainLikeTheEditor({ kind: 'file', path: file, label: 'adding-problem.csv' }, { kind: 'file', path: file }, runsRoot, { model: { hiddenSize: 8 }, training: { epochs: 2 } });
+    const editor = await trainLikeTheEditor(workerScript, { kind: 'file', path: file, label: 'adding-problem.csv' }, { kind: 'file', path: file }, runsRoot, { model: { hiddenSize: 8 }, training: { epochs: 2 } });
     const cliDirectory = path.join(directory, 'cli-run-dir');
     const { code, stderr } = await runCommand(trainCommand(), [file, '--epochs', '2', '--hidden', '8', '--run-dir', cliDirectory, '--quiet']);
     assert.equal(code, 0, stderr);
@@ -157,7 +97,7 @@ describe('one pipeline for the editor and the CLI', function () {
     fs.copyFileSync(path.join(SAMPLES, 'sine.csv'), file);
     const settings: SettingsOverrides = { model: { hiddenSize: 6, window: 10 }, training: { epochs: 3, batch: 8 }, remedies: { clipNorm: 1 } };
 
-    const fromFile = await trainLikeTheEditor({ kind: 'file', path: file, label: 'data/series.csv' }, { kind: 'file', path: file }, runsRoot, settings);
+    const fromFile = await trainLikeTheEditor(workerScript, { kind: 'file', path: file, label: 'data/series.csv' }, { kind: 'file', path: file }, runsRoot, settings);
     assert.equal(fromFile.record.data.origin?.kind, 'file');
     assert.equal(fromFile.record.data.origin?.kind === 'file' ? fromFile.record.data.origin.path : '', 'data/series.csv', 'relative to the workspace folder');
     const repeated = await cli(['--from-run', fromFile.directory]);
@@ -169,6 +109,7 @@ describe('one pipeline for the editor and the CLI', function () {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const text = lines.slice(2, 400).join('\n');
     const selection = await trainLikeTheEditor(
+      workerScript,
       { kind: 'text', text, label: 'series.csv (selection, lines 3–400)' },
       { kind: 'selection', path: file, ranges: [{ start: { line: 2, character: 0 }, end: { line: 399, character: (lines[399] ?? '').length } }] },
       runsRoot,
