@@ -18,6 +18,7 @@ import type { RecurrentModel } from '../model';
 import type { SeededRandom } from '../random';
 import type { Optimizer, ParameterSet } from '../tensor';
 import { trainModel, type CancellationFlag, type EpochProgress, type TrainingResult } from './trainLoop';
+import type { GradientComputer } from './gradientComputer';
 import type { ClippingSummary } from '../remedies/clipping';
 import { firstNonFiniteParameter, type DivergenceContext } from '../remedies/divergence';
 import type { RemedyOptions } from '../remedies/remedyOptions';
@@ -58,6 +59,12 @@ export interface TrainOptions {
   readonly onEpoch?: (report: EpochReport) => boolean | void;
   readonly onUpdate?: (norm: number, clipped: boolean) => void;
   readonly onDiagnostics?: (sample: EpochDiagnostics) => void;
+  /**
+   * Computes the full-BPTT mini-batches and the validation loss (default: the exact float64 path, one sequence at a
+   * time). Must be a float64 computer on one thread when the remedies need per-sequence BPTT quantities (Ω) or
+   * truncate BPTT: lab/training/precision.ts decides which computer a run gets.
+   */
+  readonly computer?: GradientComputer | null;
   /** After the remedies of every healthy update, just before the optimiser step: the gradient it will apply. */
   readonly onAppliedGradient?: (gradients: ParameterSet, parameters: ParameterSet, step: number) => void;
 }
@@ -96,6 +103,9 @@ export function train(
     },
     options.onUpdate ?? null,
   );
+  if (options.computer !== undefined && options.computer !== null && remedies.omega !== null) {
+    throw new Error('the Ω penalty collects per-sequence BPTT terms: train it without a gradient computer (the float64 path)');
+  }
   const validationData = validation !== null && validation.examples.length > 0 ? validation : null;
   // the probe of every diagnostic: the first validation sequence, else the first training sequence
   const probe = validationData?.examples[0] ?? training.examples[0];
@@ -130,6 +140,7 @@ export function train(
     ...(options.cancel !== undefined ? { cancel: options.cancel } : {}),
     ...(options.onAppliedGradient !== undefined ? { beforeUpdate: options.onAppliedGradient } : {}),
     diagnosticLossTerm: probe === undefined ? null : lastScoredStep(model, probe),
+    ...(options.computer !== undefined && options.computer !== null ? { computer: options.computer } : {}),
     onEpoch: (progress) => {
       const statistics = remedies.takeEpochStatistics();
       // an epoch that ended in divergence is reported through the divergence, not as an epoch

@@ -2,13 +2,14 @@
 // docs/maths.md "Losses"), validation loss per epoch, a progress callback that may cancel, and at the end the
 // per-timestep gradient norms the charts plot (docs/maths.md, "Backpropagation through time").
 // No DOM or Node types: time comes from an injectable clock, cancellation from an AbortSignal-like object.
-import { computeBatchGradients, evaluateLoss, hiddenGradientDiagnostics, scoredValueCount, type HiddenGradientDiagnostics } from '../bptt';
+import { evaluateLoss, hiddenGradientDiagnostics, scoredValueCount, type HiddenGradientDiagnostics } from '../bptt';
 import type { SequenceDataset, SequenceExample } from '../dataset';
 import { checkDatasetFitsModel } from '../exampleShapes';
 import type { RecurrentModel } from '../model';
 import type { SeededRandom } from '../random';
 import type { Optimizer, ParameterSet } from '../tensor';
 import { truncatedBatchGradients, type TruncationOptions } from '../truncatedBptt';
+import { Float64GradientComputer, type GradientComputer } from './gradientComputer';
 
 /** Anything with an `aborted` flag (an AbortSignal fits). */
 export interface CancellationFlag {
@@ -54,6 +55,11 @@ export interface TrainerOptions {
   readonly truncation?: TruncationOptions | null;
   /** Loss term t for the final ‖∂J_t/∂h_k‖ diagnostic (default: none). */
   readonly diagnosticLossTerm?: number | null;
+  /**
+   * Computes each full-BPTT mini-batch's loss and gradients, and the validation loss (default: the exact float64
+   * path). Truncated BPTT always runs in float64 (truncatedBptt.ts).
+   */
+  readonly computer?: GradientComputer | null;
 }
 
 export interface TrainingResult {
@@ -75,6 +81,11 @@ export interface TrainingResult {
    * computed with the final parameters; null when there is no data.
    */
   readonly diagnostics: HiddenGradientDiagnostics | null;
+}
+
+// a function, so that TypeScript does not narrow `aborted` across the computer call that may set it
+function isAborted(cancel: CancellationFlag | undefined): boolean {
+  return cancel?.aborted === true;
 }
 
 function allFinite(parameters: ParameterSet): boolean {
@@ -105,6 +116,7 @@ export function trainModel(
   const order = new Int32Array(examples.length).map((_, i) => i);
   const scoredValues = examples.map((example) => scoredValueCount(model, example));
   const recurrentSteps = examples.map((example) => model.recurrentStepsFor(example));
+  const computer = options.computer ?? new Float64GradientComputer(options.afterBackward ?? null);
 
   const lossPerEpoch: number[] = [];
   const validationLossPerEpoch: number[] = [];
@@ -125,15 +137,25 @@ export function trainModel(
         break;
       }
       const count = Math.min(options.batchSize, order.length - start);
-      const batchLoss =
-        options.truncation === undefined || options.truncation === null
-          ? computeBatchGradients(model, examples, order, start, count, { afterBackward: options.afterBackward ?? null })
-          : truncatedBatchGradients(model, examples, order, start, count, options.truncation, options.afterBackward ?? null);
       let m = 0;
+      let batchSteps = 0;
       for (let b = 0; b < count; b++) {
         m += scoredValues[order[start + b]!]!;
-        timesteps += recurrentSteps[order[start + b]!]!;
+        batchSteps += recurrentSteps[order[start + b]!]!;
       }
+      let batchLoss: number;
+      if (options.truncation === undefined || options.truncation === null) {
+        model.zeroGradients();
+        batchLoss = computer.accumulate(model, examples, order, start, count, m, options.cancel);
+        // a computer may give up mid-batch when cancelled: that batch is not applied
+        if (isAborted(options.cancel)) {
+          cancelled = true;
+          break;
+        }
+      } else {
+        batchLoss = truncatedBatchGradients(model, examples, order, start, count, options.truncation, options.afterBackward ?? null);
+      }
+      timesteps += batchSteps;
       weightedLoss += batchLoss * m;
       weight += m;
       if (!Number.isFinite(batchLoss)) {
@@ -150,7 +172,12 @@ export function trainModel(
       diverged = { epoch, reason: 'a parameter became NaN or infinite', loss: Number.NaN };
     }
     const trainLoss = weight > 0 ? weightedLoss / weight : Number.NaN;
-    const validationLoss = validation === null || validation.examples.length === 0 ? Number.NaN : evaluateLoss(model, validation.examples);
+    const validationLoss =
+      validation === null || validation.examples.length === 0
+        ? Number.NaN
+        : options.truncation === undefined || options.truncation === null
+          ? computer.evaluate(model, validation.examples)
+          : evaluateLoss(model, validation.examples);
     lossPerEpoch.push(trainLoss);
     validationLossPerEpoch.push(validationLoss);
     const progress: EpochProgress = {
