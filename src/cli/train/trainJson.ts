@@ -26,11 +26,16 @@ export function trainingJson(
     finalValidationLoss: finiteOrNull(run.finalValidationLoss),
     lossPerEpoch: result.lossPerEpoch.map(finiteOrNull),
     validationLossPerEpoch: result.validationLossPerEpoch.map(finiteOrNull),
-    ...characterFields(config, data.prepared, result.validationLoss),
+    ...characterFields(config, data.prepared, result.validationLoss, result.validationLossPerEpoch),
     hidden_grad_norms: diagnostics?.hiddenGradNorms ?? null,
     ...(config.cell === 'lstm' ? { cell_grad_norms: diagnostics?.cellGradNorms ?? null } : {}),
     ...(config.topology === 'many-to-many-encoder-decoder' ? { decoder_hidden_grad_norms: diagnostics?.decoderHiddenGradNorms ?? null } : {}),
     timestepsPerSecond: result.timestepsPerSecond,
+    // how the run trained (lab/training/precision.ts): float32 batched or float64 exact, threads, kernels
+    precision: run.precision.precision,
+    precisionReason: run.precision.reason,
+    threads: run.precision.threads,
+    kernels: run.kernelBackend,
     epochs: result.epochsCompleted,
     updates: result.updates,
     clipping: {
@@ -96,7 +101,7 @@ export function dataJson(data: DataEcho, settings: TrainingSettings): Record<str
  * Character models: the vocabulary (one class per character) and the validation loss in bits per character —
  * cross-entropy J is the mean −ln p of the next character, so J / ln 2 bits (docs/maths.md "Losses").
  */
-function characterFields(config: ModelConfig, prepared: IntakePrepared, validationLoss: number): Record<string, unknown> {
+function characterFields(config: ModelConfig, prepared: IntakePrepared, validationLoss: number, validationLossPerEpoch: readonly number[]): Record<string, unknown> {
   const training = prepared.extras.training;
   const vocabulary = training?.['vocabulary'];
   const labels = training?.['labels'];
@@ -104,8 +109,33 @@ function characterFields(config: ModelConfig, prepared: IntakePrepared, validati
   return {
     ...(Array.isArray(vocabulary) ? { vocabulary } : {}),
     ...(Array.isArray(labels) ? { labels } : {}),
-    ...(prepared.prediction.kind === 'characters' ? { bitsPerCharacter: Number.isFinite(validationLoss) ? validationLoss / Math.LN2 : null } : {}),
+    ...(prepared.prediction.kind === 'characters'
+      ? {
+          bitsPerCharacter: Number.isFinite(validationLoss) ? validationLoss / Math.LN2 : null,
+          bitsPerCharacterPerEpoch: validationLossPerEpoch.map((loss) => (Number.isFinite(loss) ? loss / Math.LN2 : null)),
+          unigramEntropyBits: unigramEntropyBits(prepared),
+        }
+      : {}),
   };
+}
+
+/**
+ * H = −Σ_c p_c log₂ p_c of the characters the windows predict (training and validation): the bits per character of
+ * a model that knows only how often each character occurs — what a character model must beat.
+ */
+function unigramEntropyBits(prepared: IntakePrepared): number | null {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const example of [...prepared.data.train, ...prepared.data.validation]) {
+    for (const target of example.targetClasses ?? []) {
+      counts.set(target, (counts.get(target) ?? 0) + 1);
+      total++;
+    }
+  }
+  if (total === 0) return null;
+  let entropy = 0;
+  for (const count of counts.values()) entropy -= (count / total) * Math.log2(count / total);
+  return entropy;
 }
 
 function finiteOrNull(value: number): number | null {

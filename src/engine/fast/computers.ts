@@ -1,11 +1,19 @@
-// Which GradientComputer a precision gets (training/gradientComputer.ts).
+// Which GradientComputer a precision gets (training/gradientComputer.ts): float64 — the exact per-sequence path;
+// float32 — the batched path of this folder on the best available kernels (WebAssembly SIMD, else TypeScript).
 import type { ModelConfig } from '../modelConfig';
+import type { KernelBackend } from '../kernels/f32/f32Kernels';
+import { createF32Kernels } from '../kernels/f32/loadKernels';
 import { Float64GradientComputer, type GradientComputer, type Precision } from '../training/gradientComputer';
+import { Float32GradientComputer } from './float32Computer';
 
-/** The computer of `precision` for models of `config` (float32: the batched path of this folder). */
-export function createGradientComputer(precision: Precision, config: ModelConfig): GradientComputer {
-  void config;
-  // TEMPORARY while the float32 batched path is written: both precisions run the float64 path.
-  void precision;
-  return new Float64GradientComputer();
+/** Whether the float32 batched path covers models of `config` (everything but the encoder–decoder). */
+export function float32Covers(config: ModelConfig): boolean {
+  return config.topology !== 'many-to-many-encoder-decoder';
+}
+
+/** The computer of `precision` for models of `config`; float32 on a config it does not cover is an Error. */
+export function createGradientComputer(precision: Precision, config: ModelConfig, backend?: KernelBackend): GradientComputer {
+  if (precision === 'float64') return new Float64GradientComputer();
+  if (!float32Covers(config)) throw new Error('the float32 path does not cover the encoder–decoder topology: train it in float64');
+  return new Float32GradientComputer(config, createF32Kernels(backend));
 }

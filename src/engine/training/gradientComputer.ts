@@ -14,6 +14,8 @@ export type Precision = 'float32' | 'float64';
 
 export interface GradientComputer {
   readonly precision: Precision;
+  /** float32 computers: the kernels they run on ('wasm-simd' or 'typescript'). */
+  readonly backend?: string;
   /**
    * ADDS ∂J_share/∂θ of examples[order[start … start+count−1]] to model.gradients (never zeroes them) and returns
    * J_share, the loss of these sequences normalised by `m` (the scored values of the whole mini-batch). Reads

@@ -4,6 +4,9 @@
 // trains with the engine's one training loop (engine/training/train.ts), turns each sampled diagnostic into the run
 // record's samples, and finishes with the model file, the validation predictions and the divergence, if any.
 import { evaluateLoss } from '../../engine/bptt';
+import type { SequenceExample } from '../../engine/dataset';
+import { createGradientComputer } from '../../engine/fast/computers';
+import type { GradientComputer, Precision } from '../../engine/training/gradientComputer';
 import type { EpochDiagnostics } from '../../engine/diagnostics/epochDiagnostics';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { RecurrentModel } from '../../engine/model';
@@ -16,6 +19,7 @@ import { serializeModel, type JsonObject, type ModelExtras } from '../../modelFi
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
 import { gradientSamplesOf, spectralSampleOf } from './diagnosticSamples';
 import { checkTrainingMemory } from './memoryEstimate';
+import { choosePrecision, type PrecisionChoice } from './precision';
 import { setUpTraining } from './trainingSetup';
 import { validationPredictions, type PredictionTarget } from './validationPredictions';
 
@@ -30,7 +34,23 @@ export interface TrainingJob {
   readonly predictionTarget?: PredictionTarget;
 }
 
+/** What a thread pool needs to start (node/threads); the lab itself never starts threads. */
+export interface ThreadedComputerRequest {
+  readonly threads: number;
+  readonly precision: Precision;
+  readonly config: ModelConfig;
+  readonly trainingExamples: readonly SequenceExample[];
+}
+
+/** Callers that can run worker threads (the CLI, the training worker) pass the machine's cores and a pool factory. */
+export interface ParallelTraining {
+  readonly cores: number;
+  createThreadedComputer(request: ThreadedComputerRequest): GradientComputer;
+}
+
 export interface TrainingEvents {
+  /** Worker threads for float32 runs; without it every run trains on the calling thread. */
+  readonly parallel?: ParallelTraining;
   /** Milliseconds from an arbitrary origin. */
   readonly clock: () => number;
   readonly cancel?: CancellationFlag;
@@ -62,6 +82,10 @@ export interface TrainingRunResult {
   readonly initialModelJson: string;
   /** The remedies the settings gave (trainingSetup.ts). */
   readonly remedies: RemedyOptions;
+  /** The precision and thread count the run trained with (precision.ts). */
+  readonly precision: PrecisionChoice;
+  /** float32 runs: the kernels used ('wasm-simd' or 'typescript'); null for float64. */
+  readonly kernelBackend: string | null;
   readonly divergence?: DivergenceInfo;
   readonly validationPredictions?: ValidationPredictions;
   /**
@@ -84,6 +108,34 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
   const { model } = setup;
   const initialParameters = cloneParameters(model.parameters);
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
+  const precision = choosePrecision(settings.training.precision, settings.training.threads, job.model, setup.remedies, settings.training.batch, events.parallel?.cores ?? 1);
+  // float64 on one thread is train()'s own default path (which Ω and TBPTT need); anything else gets a computer
+  const computer = startComputer(precision, job, events.parallel);
+  try {
+    return finishRun(job, events, setup, initialParameters, training, precision, computer);
+  } finally {
+    computer?.dispose();
+  }
+}
+
+function startComputer(precision: PrecisionChoice, job: TrainingJob, parallel: ParallelTraining | undefined): GradientComputer | null {
+  if (precision.threads > 1 && parallel !== undefined) {
+    return parallel.createThreadedComputer({ threads: precision.threads, precision: precision.precision, config: job.model, trainingExamples: job.data.train });
+  }
+  return precision.precision === 'float32' ? createGradientComputer('float32', job.model) : null;
+}
+
+function finishRun(
+  job: TrainingJob,
+  events: TrainingEvents,
+  setup: ReturnType<typeof setUpTraining>,
+  initialParameters: ReturnType<typeof cloneParameters>,
+  training: { readonly inputSize: number; readonly outputSize: number; readonly examples: readonly SequenceExample[] },
+  precision: PrecisionChoice,
+  computer: GradientComputer | null,
+): TrainingRunResult {
+  const { settings } = job;
+  const { model } = setup;
   const validation = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.validation };
   let epochsCompleted = 0;
   let epochStarted = events.clock();
@@ -95,6 +147,7 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     ...(events.cancel !== undefined ? { cancel: events.cancel } : {}),
     remedies: setup.remedies,
     context: setup.context,
+    ...(computer !== null ? { computer } : {}),
     diagnostics: events.jacobianSamples === undefined ? {} : { jacobianProducts: true, jacobianSamples: events.jacobianSamples },
     onUpdate: (norm) => events.onUpdateNorm?.(norm),
     onDiagnostics: (sample) => events.onDiagnostics?.(sample, gradientSamplesOf(sample), spectralSampleOf(sample)),
@@ -129,8 +182,11 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
           keptUpdates: diverged.keptUpdates,
         };
   const { result } = outcome;
-  const finalTrainLoss = evaluateLoss(model, job.data.train);
-  const finalValidationLoss = evaluateLoss(model, job.data.validation);
+  // in the run's own precision: a float64 pass over a whole book would take longer than the training
+  const finalLoss = (examples: readonly SequenceExample[]): number =>
+    computer === null || examples.length === 0 ? evaluateLoss(model, examples) : computer.evaluate(model, examples);
+  const finalTrainLoss = finalLoss(job.data.train);
+  const finalValidationLoss = finalLoss(job.data.validation);
   const modelJson = serializeModel(
     job.model,
     model.parameters,
@@ -152,6 +208,8 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
     modelJson,
     initialModelJson,
     remedies: setup.remedies,
+    precision,
+    kernelBackend: computer === null || computer.precision === 'float64' ? null : (computer.backend ?? null),
     finalTrainLoss,
     finalValidationLoss,
     ...(divergence !== undefined ? { divergence } : {}),
