@@ -13,6 +13,9 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 
+// The WebAssembly kernels' generated module must exist before anything bundles or typechecks the engine.
+require('node:child_process').execFileSync(process.execPath, [path.join(__dirname, 'scripts', 'build-kernels.mjs')], { stdio: 'inherit' });
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
