@@ -12,7 +12,7 @@ import type { SequenceExample } from '../dataset';
 import type { RecurrentModel } from '../model';
 import type { ModelConfig } from '../modelConfig';
 import type { F32Kernels } from '../kernels/f32/f32Kernels';
-import type { CancellationFlag } from '../training/trainLoop';
+import type { CancellationFlag } from '../training/cancellation';
 import type { GradientComputer } from '../training/gradientComputer';
 import { Float32Parameters } from './float32Parameters';
 import { Float32Stack, type StackInput } from './float32Stack';

@@ -13,7 +13,7 @@ import { gateCount } from '../parameterLayout';
 import type { ModelConfig } from '../modelConfig';
 import type { F32Activation, F32Kernels } from '../kernels/f32/f32Kernels';
 import type { Float32Layer, Float32Parameters } from './float32Parameters';
-import type { CancellationFlag } from '../training/trainLoop';
+import type { CancellationFlag } from '../training/cancellation';
 
 /** Steps per backward chunk (dZ rows = CHUNK_STEPS · B). */
 export const CHUNK_STEPS = 32;

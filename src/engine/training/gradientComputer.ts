@@ -8,7 +8,7 @@
 import { evaluateLoss, sequenceLoss } from '../bptt';
 import type { SequenceExample } from '../dataset';
 import type { RecurrentModel } from '../model';
-import type { CancellationFlag } from './trainLoop';
+import type { CancellationFlag } from './cancellation';
 
 export type Precision = 'float32' | 'float64';
 

@@ -9,12 +9,10 @@ import type { RecurrentModel } from '../model';
 import type { SeededRandom } from '../random';
 import type { Optimizer, ParameterSet } from '../tensor';
 import { truncatedBatchGradients, type TruncationOptions } from '../truncatedBptt';
+import type { CancellationFlag } from './cancellation';
 import { Float64GradientComputer, type GradientComputer } from './gradientComputer';
 
-/** Anything with an `aborted` flag (an AbortSignal fits). */
-export interface CancellationFlag {
-  readonly aborted: boolean;
-}
+export type { CancellationFlag } from './cancellation';
 
 export interface EpochProgress {
   /** 1-based. */

@@ -16,7 +16,7 @@ import { train } from '../../../src/engine/training/train';
 import { DEFAULT_REMEDY_OPTIONS } from '../../../src/engine/remedies/remedyOptions';
 import { modelConfig } from '../engine/trainingFixtures';
 
-const BACKENDS: readonly KernelBackend[] = ['typescript'];
+const BACKENDS: readonly KernelBackend[] = ['typescript', 'wasm-simd'];
 
 /** Random sequences for `config`: lengths from `lengths` in turn, targets matching the topology and loss. */
 function randomExamples(config: ModelConfig, count: number, lengths: readonly number[], seed: number, oneHot = false): SequenceExample[] {
