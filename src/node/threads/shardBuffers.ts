@@ -6,6 +6,7 @@
 // Ordering: every plain write (parameters, shard indices, gradients, loss, error text) happens before the Atomics
 // store that publishes it, and every reader does the matching Atomics load first; Atomics are sequentially
 // consistent, so the reader sees the writes.
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { Precision } from '../../engine/training/gradientComputer';
 
@@ -22,6 +23,8 @@ const STATUS = 2;
 /** Per slot: where its shard's example indices start in `order`, and how many. */
 const OFFSET = 3;
 const COUNT = 4;
+type SlotWord = 'request' | 'done' | 'status' | 'offset' | 'count';
+const WORD_INDEX: Readonly<Record<SlotWord, number>> = { request: REQUEST, done: DONE, status: STATUS, offset: OFFSET, count: COUNT };
 
 export const STOP = -1;
 export const OK = 0;
@@ -66,7 +69,7 @@ export interface ShardWorkerData {
   readonly buffers: ShardBuffers;
   /** The bundled worker script, which the supervisor starts again as each shard worker. */
   readonly workerScript: string;
-  readonly resourceLimits: import('node:worker_threads').ResourceLimits | undefined;
+  readonly resourceLimits: ResourceLimits | undefined;
   examples: PlainExample[] | null;
 }
 
@@ -100,16 +103,15 @@ export class ShardViews {
     this.errors = new Uint8Array(buffers.errors);
   }
 
-  word(slot: number, which: 'request' | 'done' | 'status' | 'offset' | 'count'): number {
-    const index = { request: REQUEST, done: DONE, status: STATUS, offset: OFFSET, count: COUNT }[which];
-    return SLOT_BASE + slot * CONTROL_WORDS + index;
+  word(slot: number, which: SlotWord): number {
+    return SLOT_BASE + slot * CONTROL_WORDS + WORD_INDEX[which];
   }
 
-  load(slot: number, which: 'request' | 'done' | 'status' | 'offset' | 'count'): number {
+  load(slot: number, which: SlotWord): number {
     return Atomics.load(this.control, this.word(slot, which));
   }
 
-  store(slot: number, which: 'request' | 'done' | 'status' | 'offset' | 'count', value: number): void {
+  store(slot: number, which: SlotWord, value: number): void {
     Atomics.store(this.control, this.word(slot, which), value);
   }
 
