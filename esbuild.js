@@ -5,6 +5,7 @@
 //   dist/textSampleWorker.js         text sample of the training panel's character models (worker_threads)
 //   dist/compareRemediesWorker.js    one Compare Remedies line-up entry (worker_threads)
 //   dist/exportWorker.js             Export Run as PyTorch Script…: builds and writes a run's script (worker_threads)
+//   dist/gradientShardWorker.js      the shard workers of a threaded training (node/threads/, worker_threads)
 //   dist/cli.js                      the headless `rnn-lab` command (node, with shebang)
 //   dist/webview/*.js                one browser bundle (iife) per webview panel: webview/<panel>/main.ts
 // `--production` minifies and keeps no sources inside the maps; `--watch` rebuilds on change.

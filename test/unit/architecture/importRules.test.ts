@@ -23,7 +23,7 @@ const MAY_IMPORT: Readonly<Record<Part, readonly Part[]>> = {
   data: ['engine', 'modelFiles', 'data'],
   lab: ['engine', 'modelFiles', 'data', 'lab'],
   protocol: ['engine', 'modelFiles', 'data', 'lab', 'protocol'],
-  node: ['data', 'lab', 'node'],
+  node: ['engine', 'data', 'lab', 'node'],
   // worker entry points: each is its own program (no entry imports another)
   worker: ['engine', 'modelFiles', 'data', 'lab', 'protocol', 'node'],
   host: ['engine', 'modelFiles', 'data', 'lab', 'protocol', 'node', 'host'],
