@@ -4,8 +4,8 @@
 // its BPTT activations on top (it can call estimatePreparedDataBytes with the same shapes).
 //
 // Every window is one SequenceExample: an object with two Float64Arrays (inputs [T × I], targets [M × O]; characters
-// also an Int32Array of target classes). Measured in Node 20 (V8): a window of 2 inputs and 1 target costs ≈ 590
-// bytes of RSS, one of 40 + 20 values ≈ 1,290 bytes — a fixed ≈ 640 bytes (the object, the array slot, and for each
+// also an Int32Array of target classes, and their one-hot inputs are an Int32Array of input classes instead of the
+// dense [T × V]). Measured in Node 20 (V8): a window of 2 inputs and 1 target costs ≈ 590 bytes of RSS, one of 40 + 20 values ≈ 1,290 bytes — a fixed ≈ 640 bytes (the object, the array slot, and for each
 // typed array its JSTypedArray + JSArrayBuffer objects and the allocator's header) plus 8 bytes per value.
 import { DataError } from './dataError';
 
@@ -30,11 +30,17 @@ export interface PreparedDataShape {
   readonly outputSize: number;
   /** Class indices per window (Int32), for character and label models. */
   readonly targetClasses?: number;
+  /** One-hot inputs kept as class indices (engine/oneHotExample.ts): 4·T bytes instead of 8·T·I. */
+  readonly oneHotInputs?: boolean;
 }
 
-/** Bytes the windows of `shape` take in memory: windows × (overhead + 8·T·I + 8·M·O + 4·classes). */
+/**
+ * Bytes the windows of `shape` take in memory: windows × (overhead + inputs + 8·M·O + 4·classes), inputs = 8·T·I
+ * dense, or 4·T for one-hot inputs kept as class indices (the dense rows are built per access, not kept).
+ */
 export function estimatePreparedDataBytes(shape: PreparedDataShape): number {
-  const values = 8 * shape.inputLength * shape.inputSize + 8 * shape.targetLength * shape.outputSize + 4 * (shape.targetClasses ?? 0);
+  const inputs = shape.oneHotInputs === true ? 4 * shape.inputLength : 8 * shape.inputLength * shape.inputSize;
+  const values = inputs + 8 * shape.targetLength * shape.outputSize + 4 * (shape.targetClasses ?? 0);
   return shape.windows * (WINDOW_OVERHEAD_BYTES + values);
 }
 

@@ -28,6 +28,11 @@ export interface SequenceExample {
   readonly inputLength: number;
   /** [inputLength × inputSize] */
   readonly inputs: Float64Array;
+  /**
+   * The input is one-hot: step t's input is the unit vector e_{inputClasses[t]} of size inputSize ([inputLength]).
+   * Such examples (oneHotExample.ts) keep only these indices; `inputs` is then materialised on access.
+   */
+  readonly inputClasses?: Int32Array;
   /** Number of scored output steps: 1 (one-to-one, many-to-one), T (synced), M (encoder–decoder), N (one-to-many). */
   readonly targetLength: number;
   /** Regression targets [targetLength × outputSize] (MSE). Empty when `targetClasses` is used. */

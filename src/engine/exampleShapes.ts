@@ -11,7 +11,14 @@ export function checkExampleFitsModel(config: ModelConfig, example: SequenceExam
   };
   if (!Number.isInteger(example.inputLength) || example.inputLength < 1) fail(`inputLength must be ≥ 1, got ${example.inputLength}`);
   if (!Number.isInteger(example.targetLength) || example.targetLength < 1) fail(`targetLength must be ≥ 1, got ${example.targetLength}`);
-  if (example.inputs.length !== example.inputLength * I) {
+  const inputClasses = example.inputClasses;
+  if (inputClasses !== undefined) {
+    // One-hot inputs (oneHotExample.ts): checked on their class indices, without materialising the [T × I] rows.
+    if (inputClasses.length !== example.inputLength) fail(`inputClasses has ${inputClasses.length} indices; expected inputLength ${example.inputLength}`);
+    for (let t = 0; t < inputClasses.length; t++) {
+      if (!(inputClasses[t]! >= 0 && inputClasses[t]! < I)) fail(`inputClasses[${t}] = ${inputClasses[t]} is not an input index 0…${I - 1}`);
+    }
+  } else if (example.inputs.length !== example.inputLength * I) {
     fail(`inputs has ${example.inputs.length} values; expected inputLength × inputSize = ${example.inputLength} × ${I}`);
   }
   switch (topology) {
@@ -43,8 +50,10 @@ export function checkExampleFitsModel(config: ModelConfig, example: SequenceExam
   } else if (example.targets.length !== example.targetLength * O) {
     fail(`targets has ${example.targets.length} values; expected targetLength × outputSize = ${example.targetLength} × ${O}`);
   }
-  for (let i = 0; i < example.inputs.length; i++) {
-    if (!Number.isFinite(example.inputs[i]!)) fail(`inputs[${i}] is not a finite number`);
+  if (inputClasses === undefined) {
+    for (let i = 0; i < example.inputs.length; i++) {
+      if (!Number.isFinite(example.inputs[i]!)) fail(`inputs[${i}] is not a finite number`);
+    }
   }
   for (let i = 0; i < example.targets.length; i++) {
     if (!Number.isFinite(example.targets[i]!)) fail(`targets[${i}] is not a finite number`);

@@ -178,8 +178,9 @@ export class RecurrentModel {
       // x at step 1, then zeros ('first-step') or x again ('every-step')
       const generated = this.generatedInputs;
       const repeat = this.config.oneToManyInput === 'every-step';
+      const x = example.inputs; // read once (a one-hot example builds its rows on access)
       for (let t = 0; t < T; t++) {
-        for (let k = 0; k < I; k++) generated[t * I + k] = t === 0 || repeat ? example.inputs[k] : 0;
+        for (let k = 0; k < I; k++) generated[t * I + k] = t === 0 || repeat ? x[k] : 0;
       }
       encoder.setInput(generated, 0);
     } else {

@@ -3,7 +3,6 @@
 // (lineup.ts, lineupData.ts and the engine options they embed); the host builds the message from those types and the
 // worker hands its parts back to them, so the compiler checks the two agree in both directions.
 import * as v from 'valibot';
-import type { SequenceDataset, SequenceExample } from '../engine/dataset';
 import type { EchoStateOptions } from '../engine/esn/esnOptions';
 import type { InitOptions, InitScheme } from '../engine/init';
 import type { CellKind, Nonlinearity } from '../engine/modelConfig';
@@ -13,7 +12,8 @@ import type { NormalizationKind } from '../data/prepare/normalize';
 import type { DemoDataset } from '../lab/lineup/lineupData';
 import type { BpttExperiment, DemoTask, EchoStateExperiment } from '../lab/lineup/lineup';
 import type { ValidationResult } from './validation';
-import { anyNumber, float64s, int32s, integerIn, list, messageUnion, parseWith, record } from './schema';
+import { anyNumber, integerIn, list, messageUnion, parseWith, record } from './schema';
+import { examplesSchema } from './sequenceExamples';
 
 const TASKS = ['adding', 'sine'] as const satisfies readonly DemoTask[];
 const CELLS = ['rnn', 'lstm', 'gru'] as const satisfies readonly CellKind[];
@@ -78,19 +78,7 @@ const EchoStateExperimentSchema = v.object({
   seed: count,
 } satisfies Fields<EchoStateExperiment>);
 
-const SequenceDatasetSchema = record({
-  inputSize: count,
-  outputSize: count,
-  examples: list(
-    record({
-      inputLength: count,
-      inputs: float64s,
-      targetLength: count,
-      targets: float64s,
-      targetClasses: v.optional(int32s),
-    } satisfies Fields<SequenceExample>),
-  ),
-} satisfies Fields<SequenceDataset>);
+const SequenceDatasetSchema = examplesSchema(['examples'], 'an object { inputSize, outputSize, examples }');
 
 const DemoDatasetSchema = record({
   task: v.picklist(TASKS),

@@ -10,7 +10,8 @@ import type { ProgressBatch } from '../lab/training/progressThrottle';
 import type { TrainingJob } from '../lab/training/trainingRun';
 import { CancelFlagSchema, INTAKE_REPLY_OPTIONS, INTAKE_REQUEST_OPTIONS, ModelExtrasSchema, parseTrainingSettings } from './intakeProtocol';
 import { count, ModelConfigSchema, WORKER_PARTS } from './runParts';
-import { anyNumber, checkedBy, float64s, int32s, list, messageUnion, parseWith, record } from './schema';
+import { anyNumber, checkedBy, messageUnion, parseWith, record } from './schema';
+import { examplesSchema } from './sequenceExamples';
 import type { ValidationResult } from './validation';
 export type { TrainingData } from '../data/intakeTypes';
 export { MAX_PROGRESS_MESSAGES_PER_SECOND, type ProgressBatch } from '../lab/training/progressThrottle';
@@ -23,18 +24,6 @@ export const CANCEL_REQUESTED = 1;
 
 const cancelFlag = CancelFlagSchema;
 
-/** One window (or sequence): float64 inputs and targets, class indices for cross-entropy. */
-const SequenceExampleSchema = record(
-  {
-    inputLength: count,
-    inputs: float64s,
-    targetLength: count,
-    targets: float64s,
-    targetClasses: v.optional(int32s),
-  },
-  'an example { inputLength, inputs, targetLength, targets }',
-);
-
 const HOST_TO_WORKER_OPTIONS = [
   ...INTAKE_REQUEST_OPTIONS,
   /** Trains on data sent along (tests; the train commands use the intake and `startPrepared`). */
@@ -43,7 +32,7 @@ const HOST_TO_WORKER_OPTIONS = [
     runId: v.string(),
     model: ModelConfigSchema,
     settings: checkedBy(parseTrainingSettings),
-    data: record({ inputSize: count, outputSize: count, train: list(SequenceExampleSchema), validation: list(SequenceExampleSchema) }, 'an object { inputSize, outputSize, train, validation }'),
+    data: examplesSchema(['train', 'validation'], 'an object { inputSize, outputSize, train, validation }'),
     modelExtras: ModelExtrasSchema,
     predictionTarget: v.optional(record({ column: v.string(), offset: v.number(), scale: v.number() })),
     cancelFlag,

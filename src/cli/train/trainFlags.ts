@@ -27,6 +27,8 @@ export const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, s
   lr: ['training', 'learningRate'],
   seed: ['training', 'seed'],
   validation: ['training', 'validationSplit'],
+  precision: ['training', 'precision'],
+  threads: ['training', 'threads'],
   'clip-norm': ['remedies', 'clipNorm'],
   'clip-value': ['remedies', 'clipValue'],
   l2: ['remedies', 'l2'],
@@ -44,7 +46,7 @@ export const SETTING_FLAGS: Readonly<Record<string, readonly [SettingsSection, s
   stride: ['data', 'stride'],
 };
 
-const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr'] as const;
+const BPTT_ONLY_FLAGS = ['clip-norm', 'clip-value', 'l2', 'omega', 'init', 'identity-scale', 'tbptt', 'nonlinearity', 'hidden', 'layers', 'epochs', 'batch', 'optimizer', 'lr', 'precision', 'threads'] as const;
 const ESN_ONLY_FLAGS = ['reservoir', 'leak', 'sparsity', 'input-scale', 'ridge', 'washout'] as const;
 /** Flags that ask for sliding windows: a table of sequences is then windowed instead of grouped. */
 const WINDOW_FLAGS = ['window', 'horizon', 'output-steps', 'normalize', 'stride'] as const;

@@ -2,6 +2,7 @@
 // a one-hot input vector of size V, and the class index of the next character as the target (softmax
 // cross-entropy, docs/maths.md "Losses"). Also labelled sentences for many-to-one classification (sentiment).
 import type { SequenceDataset, SequenceExample } from '../../engine/dataset';
+import { OneHotExample } from '../../engine/oneHotExample';
 import { DataError } from '../dataError';
 import { CANCEL_CHECK_MASK, throwIfCancelled, type CancelSignal } from '../cancel';
 import { assertPreparedDataFits } from '../memoryEstimate';
@@ -53,8 +54,8 @@ export interface CharacterDataset {
 }
 
 /**
- * Next-character prediction, synced many-to-many: input characters c[s … s+T−1] (one-hot, [T × V]) and target
- * classes c[s+1 … s+T]. Needs at least T + 1 characters.
+ * Next-character prediction, synced many-to-many: input characters c[s … s+T−1] (one-hot, [T × V], kept as the
+ * indices `inputClasses`) and target classes c[s+1 … s+T]. Needs at least T + 1 characters.
  */
 export function makeCharacterWindows(text: string, spec: CharacterWindowSpec): CharacterDataset {
   const source = spec.source ?? 'text';
@@ -73,25 +74,27 @@ export function makeCharacterWindows(text: string, spec: CharacterWindowSpec): C
       hint: 'Use a shorter window (--window) or a longer text.',
     });
   }
-  // One-hot windows take 8·T·V bytes each: refused before allocating when they would not fit (memoryEstimate.ts).
+  // Each window keeps its input characters' class indices (4·T bytes, the one-hot rows are built on access:
+  // engine/oneHotExample.ts) and its target classes (4·T): refused before allocating when they would not fit.
   const windows = Math.floor((codes.length - window - 1) / stride) + 1;
+  const noTargets = new Float64Array(0);
   assertPreparedDataFits(
-    { windows, inputLength: window, inputSize: size, targetLength: window, outputSize: 0, targetClasses: window },
+    { windows, inputLength: window, inputSize: size, targetLength: window, outputSize: 0, targetClasses: window, oneHotInputs: true },
     { source, unit: 'characters' },
     spec.memoryBudget,
   );
   const examples: SequenceExample[] = [];
   for (let start = 0; start + window + 1 <= codes.length; start += stride) {
     if ((examples.length & CANCEL_CHECK_MASK) === 0) throwIfCancelled(spec.cancel, source);
-    const inputs = new Float64Array(window * size);
-    for (let step = 0; step < window; step += 1) inputs[step * size + (codes[start + step] as number)] = 1;
-    examples.push({
-      inputLength: window,
-      inputs,
-      targetLength: window,
-      targets: new Float64Array(0),
-      targetClasses: codes.slice(start + 1, start + window + 1),
-    });
+    examples.push(
+      new OneHotExample({
+        inputClasses: codes.slice(start, start + window),
+        inputSize: size,
+        targetLength: window,
+        targets: noTargets,
+        targetClasses: codes.slice(start + 1, start + window + 1),
+      }),
+    );
   }
   return { dataset: { inputSize: size, outputSize: size, examples }, vocabulary };
 }
@@ -122,16 +125,14 @@ export function makeLabelledTextSequences(table: ParsedTable, textColumn: string
   const vocabulary = buildVocabulary(rows.map((row) => row.text).join(''));
   const size = vocabulary.characters.length;
   const examples: SequenceExample[] = rows.map(({ text, label }) => {
-    const codes = encodeText(text, vocabulary, source);
-    const inputs = new Float64Array(codes.length * size);
-    codes.forEach((code, step) => (inputs[step * size + code] = 1));
-    return {
-      inputLength: codes.length,
-      inputs,
+    // One-hot characters kept as their class indices (engine/oneHotExample.ts).
+    return new OneHotExample({
+      inputClasses: encodeText(text, vocabulary, source),
+      inputSize: size,
       targetLength: 1,
       targets: new Float64Array(0),
       targetClasses: Int32Array.of(labels.indexOf(label)),
-    };
+    });
   });
   return { dataset: { inputSize: size, outputSize: labels.length, examples }, vocabulary, labels, rows };
 }

@@ -167,13 +167,14 @@ class ReservoirRun {
   ): void {
     const I = this.reservoir.inputSize;
     const T = example.inputLength;
+    const inputs = example.inputs; // read once: a one-hot example builds its rows on access (oneHotExample.ts)
     this.state.fill(0);
     for (let n = 0; n < T; n++) {
-      stepReservoir(this.reservoir, this.state, example.inputs, n * I, this.scratch);
+      stepReservoir(this.reservoir, this.state, inputs, n * I, this.scratch);
       const scored = topology === 'many-to-many-synced' ? n >= washout : n === T - 1;
       if (!scored) continue;
       this.features[0] = 1;
-      for (let i = 0; i < I; i++) this.features[1 + i] = example.inputs[n * I + i];
+      for (let i = 0; i < I; i++) this.features[1 + i] = inputs[n * I + i];
       this.features.set(this.state, 1 + I);
       visit(this.features, topology === 'many-to-many-synced' ? n : 0);
     }

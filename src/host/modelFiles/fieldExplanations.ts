@@ -72,6 +72,10 @@ function explanation(field: string, l10n: Translator): { sentence: string; formu
       return { sentence: l10n.t('Sequences per gradient step (mini-batch); the gradient is averaged over them.'), formula: 'm = scored outputs in the batch' };
     case 'seed':
       return { sentence: l10n.t('Seed of the random generator: the same seed gives the same initial weights and the same run.'), formula: null };
+    case 'precision':
+      return { sentence: l10n.t('Arithmetic of training: float32 trains mini-batches as batched matrix products in WebAssembly SIMD (fast); float64 is exact, one sequence at a time; auto picks float32 when the batch is ≥ 8 or the hidden size ≥ 128. Gradient checks and the gradient-decay diagnostics are always float64.'), formula: null };
+    case 'threads':
+      return { sentence: l10n.t('Worker threads that share each mini-batch: each computes the gradient of its shard, and the shards are added in a fixed order (deterministic for a given count). 0 = the number of cores, at most 8.'), formula: 'g = Σ_(shard s, in order) g_s' };
     case 'clipNorm':
       return {
         sentence: l10n.t('Remedy for the exploding gradient: gradient clipping by norm over all parameters (Pascanu et al. 2013, Alg. 1). Remove the field to turn it off.'),

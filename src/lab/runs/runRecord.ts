@@ -26,6 +26,8 @@ export interface SourcedValue<T> {
 }
 
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+export type PrecisionSetting = 'auto' | 'float32' | 'float64';
+export const PRECISION_SETTINGS: readonly PrecisionSetting[] = ['auto', 'float32', 'float64'];
 export type InitKind = 'xavier' | 'orthogonal' | 'identity';
 
 /** Every `rnnLab.*` setting, by section, as plain values (the worker receives this). */
@@ -40,6 +42,13 @@ export interface TrainingSettings {
     readonly seed: number;
     /** Fraction of windows, taken from the end of the series, kept for validation (no shuffling across time). */
     readonly validationSplit: number;
+    /**
+     * Arithmetic of the forward/backward passes: float32 (batched WebAssembly SIMD products), float64 (exact, one
+     * sequence at a time) or auto (resolved per run by lab/training/precision.ts). Absent in older run records: auto.
+     */
+    readonly precision: PrecisionSetting;
+    /** Worker threads sharing each mini-batch (data parallel, fixed-order reduction); 0 = the cores, at most 8. */
+    readonly threads: number;
   };
   readonly remedies: {
     /** Global-norm clipping threshold τ (Pascanu Alg. 1); 0 = off. */

@@ -67,6 +67,8 @@ export function configTrainingPlan(config: RnnConfig): ConfigTrainingResult {
       optimizer: config.optimizer,
       learningRate: config.learningRate,
       seed: config.seed,
+      precision: config.precision,
+      threads: config.threads,
     },
     remedies: {
       clipNorm: config.clipNorm ?? 0,

@@ -7,7 +7,7 @@ import { TOPOLOGY_IDS } from '../../engine/dataset';
 import { DEFAULT_ECHO_STATE_OPTIONS, MAX_RESERVOIR_SIZE } from '../../engine/esn/esnOptions';
 import { DEFAULT_IDENTITY_SCALE } from '../../engine/init';
 import { CELL_KINDS, MAX_HIDDEN_SIZE, MAX_LAYERS, NONLINEARITIES } from '../../engine/modelConfig';
-import type { SettingsSection, TrainingSettings } from '../runs/runRecord';
+import { PRECISION_SETTINGS, type SettingsSection, type TrainingSettings } from '../runs/runRecord';
 
 export interface IntegerSettingSpec {
   readonly kind: 'integer';
@@ -56,6 +56,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = ['model', 'training
 export const SETTINGS_PREFIX = 'rnnLab';
 
 const MAX_UINT32 = 4294967295;
+/** Most worker threads a run may share its mini-batches among (rnnLab.training.threads). */
+export const MAX_TRAINING_THREADS = 8;
 
 export const SETTINGS_SCHEMA: SettingsSchema = {
   model: {
@@ -76,6 +78,10 @@ export const SETTINGS_SCHEMA: SettingsSchema = {
     learningRate: { kind: 'number', default: 0.01, minimum: 1e-7, maximum: 10 },
     seed: { kind: 'integer', default: 42, minimum: 0, maximum: MAX_UINT32 },
     validationSplit: { kind: 'number', default: 0.2, minimum: 0, maximum: 0.9 },
+    // What each value does is decided in lab/training/precision.ts; here only the accepted values.
+    precision: { kind: 'enum', default: 'auto', values: PRECISION_SETTINGS },
+    // 0 = auto: the number of cores, at most MAX_TRAINING_THREADS.
+    threads: { kind: 'integer', default: 0, minimum: 0, maximum: MAX_TRAINING_THREADS },
   },
   remedies: {
     clipNorm: { kind: 'number', default: 0, minimum: 0, maximum: 1e6 },

@@ -3,7 +3,7 @@
 import type { TopologyId } from '../../engine/dataset';
 import type { InitScheme } from '../../engine/init';
 import type { LossKind, Nonlinearity } from '../../engine/modelConfig';
-import type { ConfigCell, NORMALIZATION_KINDS, ONE_TO_MANY_INPUTS, OPTIMIZER_KINDS } from './rnnConfigFields';
+import type { ConfigCell, NORMALIZATION_KINDS, ONE_TO_MANY_INPUTS, OPTIMIZER_KINDS, PRECISION_KINDS } from './rnnConfigFields';
 
 /** Truncated BPTT(k1, k2) (docs/maths.md, "Backpropagation through time"): every k1 steps, backpropagate k2 ≥ k1. */
 export interface TbpttSettings {
@@ -64,6 +64,10 @@ export interface RnnConfig {
   readonly epochs: number;
   readonly batch: number;
   readonly seed: number;
+  /** float32 (batched WebAssembly SIMD), float64 (exact) or auto; the training run decides what auto means. */
+  readonly precision: (typeof PRECISION_KINDS)[number];
+  /** Worker threads sharing each mini-batch; 0 = the cores, at most 8. */
+  readonly threads: number;
   /** Global-norm clipping threshold τ; null = off. */
   readonly clipNorm: number | null;
   /** Element-wise clipping to [−c, c]; null = off. */

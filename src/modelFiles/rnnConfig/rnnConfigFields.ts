@@ -44,6 +44,8 @@ export type ConfigField = NumberField | EnumField | StringField | ColumnField | 
 export const CONFIG_CELLS = ['rnn', 'lstm', 'gru', 'esn'] as const;
 export type ConfigCell = (typeof CONFIG_CELLS)[number];
 export const OPTIMIZER_KINDS = ['sgd', 'momentum', 'adam'] as const;
+/** rnnLab.training.precision (lab/settings/settingsSchema.ts): the arithmetic of training. */
+export const PRECISION_KINDS = ['auto', 'float32', 'float64'] as const;
 export const NORMALIZATION_KINDS = ['none', 'zscore', 'minmax'] as const;
 export const ONE_TO_MANY_INPUTS = ['first-step', 'every-step'] as const;
 
@@ -62,6 +64,10 @@ export const DEFAULT_MOMENTUM = 0.9;
 export const DEFAULT_EPOCHS = 100;
 export const DEFAULT_BATCH = 32;
 export const DEFAULT_SEED = 42;
+export const DEFAULT_PRECISION = 'auto';
+/** 0 = the number of cores, at most MAX_THREADS (rnnLab.training.threads). */
+export const DEFAULT_THREADS = 0;
+export const MAX_THREADS = 8;
 export const DEFAULT_L2 = 0;
 export const DEFAULT_OMEGA = 0;
 /** Jozefowicz et al. 2015 (docs/maths.md, "Initialisation"). */
@@ -141,6 +147,8 @@ export const RNN_CONFIG_FIELDS: ObjectField = {
     epochs: { kind: 'integer', minimum: 1, maximum: 100000, default: DEFAULT_EPOCHS },
     batch: { kind: 'integer', minimum: 1, maximum: 65536, default: DEFAULT_BATCH },
     seed: { kind: 'integer', minimum: 0, maximum: 4294967295, default: DEFAULT_SEED },
+    precision: { kind: 'enum', values: PRECISION_KINDS, default: DEFAULT_PRECISION },
+    threads: { kind: 'integer', minimum: 0, maximum: MAX_THREADS, default: DEFAULT_THREADS },
     clipNorm: { kind: 'number', exclusiveMinimum: 0, boundCheckedSemantically: true },
     clipValue: { kind: 'number', exclusiveMinimum: 0, boundCheckedSemantically: true },
     tbptt: TBPTT_FIELD,
