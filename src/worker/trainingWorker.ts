@@ -5,9 +5,9 @@
 // throttled progress messages (≤ rnnLab.charts.updateRate per second, no epoch dropped) and one terminal message.
 // Cancel arrives through the shared flag, which comes with `loadData`: the intake reads it between its stages (and
 // every ~64k rows) and throws an error named 'DataCancelled', answered here with `cancelled` (not an error); training
-// reads it between mini-batches. The `cancel` message is only a fallback for a run that has not begun yet, because
+// reads it between mini-batches (and float32 runs every few timesteps, on every shard thread). The `cancel` message is only a fallback for a run that has not begun yet, because
 // this thread's event loop is blocked while it trains.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, resourceLimits } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { DataIntake, isDataCancelled } from '../data/intake';
 import { ProgressThrottle } from '../lab/training/progressThrottle';
@@ -16,6 +16,7 @@ import { runTraining, type TrainingJob } from '../lab/training/trainingRun';
 import { predictionTargetOf } from '../lab/training/validationPredictions';
 import { lowerThisThreadPriority } from '../node/backgroundPriority';
 import { nodePlatform } from '../node/nodePlatform';
+import { nodeParallelTraining } from '../node/threads/parallelTraining';
 import { MessageHandler } from '../protocol/messageHandler';
 import {
   CANCEL_FLAG_INDEX,
@@ -127,6 +128,8 @@ function train(runId: string, job: TrainingJob, cancelBuffer: SharedArrayBuffer)
   try {
     const run = runTraining(job, {
       clock,
+      // shard workers for float32 runs, with this worker's own memory limits (rnnLab.workers.maxMemoryMB)
+      parallel: nodeParallelTraining(resourceLimits),
       cancel: cancelSignal(cancelFlag),
       onUpdateNorm: (norm) => throttle.addUpdateGradientNorm(norm),
       onDiagnostics: (_sample, gradientSamples, spectra) => {

@@ -31,6 +31,8 @@ import { TRAIN_HELP } from './trainHelp';
 import { trainingJson, type DataEcho } from './trainJson';
 import { compareRerun, formatLoss, reportRerun, saveModel, type RerunComparison } from './trainOutput';
 import { refuseExistingRun, runDirectoryPlan, saveRunDirectory, type RunDirectoryPlan } from './trainRunDirectory';
+import { nodeParallelTraining } from '../../node/threads/parallelTraining';
+import { PRECISION_REASON_TEXT } from '../../lab/training/precision';
 
 const BYTES_PER_MEGABYTE = 1024 * 1024;
 /** Sampled epochs (first and last included) whose --json entry also has ‖∂h_t/∂h_k‖. */
@@ -166,6 +168,8 @@ function train(prepared: IntakePrepared, settings: TrainingSettings, options: Tr
       { model: config, settings, data: prepared.data, modelExtras: prepared.extras, predictionTarget: predictionTargetOf(prepared) },
       {
         clock: () => performance.now(),
+        // float32 runs split each mini-batch across --threads shard workers (dist/gradientShardWorker.js)
+        parallel: nodeParallelTraining(),
         // ‖∂h_t/∂h_k‖ is printed with --json only, and costs one λ₁ per lag: measured at a few sampled epochs
         ...(options.json ? { jacobianSamples: JACOBIAN_SAMPLES } : {}),
         ...(builder === undefined ? { onEpoch: printEpoch } : builder.recorder(printEpoch)),
@@ -206,10 +210,17 @@ async function finish(run: TrainingRunResult, settings: TrainingSettings, data: 
   } else {
     const bits = data.prepared.prediction.kind === 'characters' && Number.isFinite(result.validationLoss) ? ` (${(result.validationLoss / Math.LN2).toFixed(3)} bits per character)` : '';
     process.stdout.write(
-      `train loss ${formatLoss(result.trainLoss)}, validation loss ${formatLoss(result.validationLoss)}${bits} after ${result.epochsCompleted} epochs; ${Math.round(result.timestepsPerSecond)} timesteps/s\n`,
+      `train loss ${formatLoss(result.trainLoss)}, validation loss ${formatLoss(result.validationLoss)}${bits} after ${result.epochsCompleted} epochs; ${Math.round(result.timestepsPerSecond)} timesteps/s (${describePrecision(run)})\n`,
     );
   }
   return diverged === null ? 0 : 1;
+}
+
+/** "float32 on 2 threads, WebAssembly SIMD kernels (auto: …)" — how the run trained (lab/training/precision.ts). */
+function describePrecision(run: TrainingRunResult): string {
+  const { precision, reason, threads } = run.precision;
+  const kernels = run.kernelBackend === 'wasm-simd' ? ', WebAssembly SIMD kernels' : run.kernelBackend === 'typescript' ? ', TypeScript kernels' : '';
+  return `${precision} on ${threads} thread${threads === 1 ? '' : 's'}${kernels}; ${PRECISION_REASON_TEXT[reason]}`;
 }
 
 function describeKind(overview: TableOverview): string {

@@ -51,9 +51,10 @@ export interface ShardBuffers {
 }
 
 /** One training example as a plain object: only data fields, so a getter or a class never crosses the thread. */
+/** An example as it travels: one-hot examples carry inputClasses and no dense inputs (engine/oneHotExample.ts). */
 export interface PlainExample {
   readonly inputLength: number;
-  readonly inputs: Float64Array;
+  readonly inputs?: Float64Array;
   readonly targetLength: number;
   readonly targets: Float64Array;
   readonly targetClasses?: Int32Array;

@@ -7,6 +7,7 @@
 // - shard: builds its own RecurrentModel and local GradientComputer from the config, then loops: wait for a
 //   request, copy the shared θ into its model, zero its ∂J/∂θ, compute its shard's share (normalised by the whole
 //   batch's m), publish ∂J/∂θ and J into its slot.
+import { restoreOneHot } from '../../engine/oneHotExample';
 import { Worker } from 'node:worker_threads';
 import { createGradientComputer } from '../../engine/fast/computers';
 import type { SequenceExample } from '../../engine/dataset';
@@ -48,7 +49,10 @@ function startShard(data: ShardWorkerData): ShardState {
   if (total !== data.buffers.parameterCount) {
     throw new Error(`the model of this config has ${total} parameters, the calling thread's has ${data.buffers.parameterCount}`);
   }
-  return { model, computer: createGradientComputer(data.precision, data.config), examples: data.examples ?? [] };
+  const examples = (data.examples ?? []).map((example): SequenceExample =>
+    example.inputClasses !== undefined ? (restoreOneHot(example, data.config.inputSize) as SequenceExample) : (example as SequenceExample),
+  );
+  return { model, computer: createGradientComputer(data.precision, data.config), examples };
 }
 
 function computeShard(state: ShardState, views: ShardViews, slot: number): void {

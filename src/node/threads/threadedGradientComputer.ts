@@ -67,7 +67,8 @@ function plainExample(example: SequenceExample): PlainExample {
   const classes = example as { readonly targetClasses?: Int32Array; readonly inputClasses?: Int32Array };
   return {
     inputLength: example.inputLength,
-    inputs: example.inputs,
+    // a one-hot example's dense inputs would be built for every window: the classes travel instead
+    ...(classes.inputClasses === undefined ? { inputs: example.inputs } : {}),
     targetLength: example.targetLength,
     targets: example.targets,
     ...(classes.targetClasses !== undefined ? { targetClasses: classes.targetClasses } : {}),
@@ -86,6 +87,10 @@ export class ThreadedGradientComputer implements GradientComputer {
   /** Settles once the worker threads have ended (after dispose, or when they stopped on their own). */
   readonly terminated: Promise<void>;
   private readonly local: GradientComputer;
+  /** The kernels of this thread's computer (the shard workers load the same). */
+  get backend(): string | undefined {
+    return this.local.backend;
+  }
   private readonly views: ShardViews;
   private readonly supervisor: Worker | null;
   /** Per slot, the generation it was last asked for (0: never). */
