@@ -10,8 +10,8 @@
 // `--memory-probe` is internal: the child process that measures the T = 1,000, H = 256 training (prints JSON).
 import { spawnSync } from 'node:child_process';
 import { CliUsageError, type CliCommand } from '../cliSupport';
-import { booleanFlag, parseFlags } from '../flags';
-import { runMemoryProbe, type MemoryMeasurement } from '../../../bench/memoryProbe';
+import { booleanFlag, parseFlags, stringFlag } from '../flags';
+import { MEMORY_PROBE_VARIANTS, runMemoryProbe, type MemoryMeasurement, type MemoryProbeVariant } from '../../../bench/memoryProbe';
 import { formatReport } from '../../../bench/report';
 import { FULL_SETTINGS, QUICK_SETTINGS, runBenchmark } from '../../../bench/runBenchmark';
 
@@ -19,6 +19,7 @@ const FLAGS = {
   quick: { type: 'boolean' },
   json: { type: 'boolean' },
   'memory-probe': { type: 'boolean' },
+  probe: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -53,7 +54,9 @@ async function runBench(args: readonly string[]): Promise<number> {
     throw new CliUsageError(`bench takes no arguments, got ${got}. Usage: rnn-lab bench [--quick] [--json]`);
   }
   if (booleanFlag(flags, 'memory-probe')) {
-    process.stdout.write(`${JSON.stringify(await runMemoryProbe())}\n`);
+    const variant = stringFlag(flags, 'probe') ?? 'rnn-b1';
+    if (!(MEMORY_PROBE_VARIANTS as readonly string[]).includes(variant)) throw new CliUsageError(`--probe must be one of ${MEMORY_PROBE_VARIANTS.join(', ')}, got "${variant}"`);
+    process.stdout.write(`${JSON.stringify(runMemoryProbe(variant as MemoryProbeVariant))}\n`);
     return 0;
   }
   const json = booleanFlag(flags, 'json');
@@ -67,10 +70,10 @@ async function runBench(args: readonly string[]): Promise<number> {
 }
 
 /** Runs `<this CLI> bench --memory-probe` in a fresh Node process with --expose-gc and parses its JSON line. */
-async function measureMemoryInChild(): Promise<MemoryMeasurement> {
+async function measureMemoryInChild(variant: MemoryProbeVariant): Promise<MemoryMeasurement> {
   const script = process.argv[1];
-  if (script === undefined) return runMemoryProbe();
-  const child = spawnSync(process.execPath, ['--expose-gc', script, 'bench', '--memory-probe'], { encoding: 'utf8', timeout: 120_000 });
+  if (script === undefined) return runMemoryProbe(variant);
+  const child = spawnSync(process.execPath, ['--expose-gc', script, 'bench', '--memory-probe', '--probe', variant], { encoding: 'utf8', timeout: 180_000 });
   if (child.error !== undefined) throw child.error;
   if (child.status !== 0) throw new Error(`memory probe exited with code ${String(child.status)}: ${child.stderr.trim().split('\n')[0] ?? ''}`);
   const line = child.stdout.trim().split('\n').pop() ?? '';
