@@ -61,7 +61,7 @@ export function formatPytorchSection(comparison: PytorchComparison, memory: read
     lines.push(
       m === null
         ? `  Memory ${result.variant}: not measured (${result.error ?? 'unknown error'})`
-        : `  Memory ${result.variant} (T=${m.sequenceLength}, H=${m.hiddenSize}, b=${m.batch}, ${m.precision}, ${m.trainingSteps} steps): ` +
+        : `  Memory ${result.variant} (T=${m.sequenceLength}, H=${m.hiddenSize}, b=${m.batch}, ${m.precision}, ${m.trainingSteps} step${m.trainingSteps === 1 ? '' : 's'}): ` +
             `process peak RSS ${m.peakRssMb.toFixed(1)} MB (RSS +${m.rssDeltaMb.toFixed(1)} MB, heap+typed arrays +${m.heapDeltaMb.toFixed(1)} MB)`,
     );
   }
