@@ -36,6 +36,13 @@ export interface MemoryMeasurement {
   readonly peakRssMb: number;
 }
 
+/** A batch-32 float32 memory probe of issue 15 (null measurement with the error when it failed). */
+export interface BatchedMemoryResult {
+  readonly variant: MemoryProbeVariant;
+  readonly measurement: MemoryMeasurement | null;
+  readonly error: string | null;
+}
+
 const MB = 1024 * 1024;
 
 interface ProbeTraining {

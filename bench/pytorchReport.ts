@@ -1,6 +1,7 @@
 // Plain-text section of issue 15's PyTorch comparison in the bench table (bench/report.ts prints it).
 import type { PytorchComparison } from './pytorchComparison';
-import type { BatchedMemoryResult, TargetCheck } from './runBenchmark';
+import type { BatchedMemoryResult } from './memoryProbe';
+import type { TargetCheck } from './targetCheck';
 
 function rate(value: number | null): string {
   return value === null ? 'n/a' : Math.round(value).toLocaleString('en-US');

@@ -4,7 +4,8 @@
 //   T = 1,000, H = 256, batch 32 (float32) trains within 300 MB: peak RSS of the whole probe process
 import type { PytorchComparison } from './pytorchComparison';
 import { CHAR_HIDDEN_SIZE } from './pytorchWorkloads';
-import type { BatchedMemoryResult, TargetCheck } from './runBenchmark';
+import type { BatchedMemoryResult } from './memoryProbe';
+import type { TargetCheck } from './targetCheck';
 
 export const BATCHED_RATIO_TARGET = 0.5;
 export const BATCH1_RATIO_TARGET = 5;

@@ -12,11 +12,12 @@ import { BrainRunner } from './brainWorkload';
 import { measureDiagnosticMs } from './diagnosticWorkload';
 import { LARGE_CSV_TARGET_SECONDS, measureLargeCsvIntake, type IntakeMeasurement } from './intakeBenchmark';
 import { calibrateMachine, type MachineCalibration } from './machineCalibration';
-import type { MemoryMeasurement, MemoryProbeVariant } from './memoryProbe';
+import type { BatchedMemoryResult, MemoryMeasurement, MemoryProbeVariant } from './memoryProbe';
 import { loadBrain, loadTfjs } from './optionalModules';
 import { runPytorchComparison, type ComparisonSettings, type PytorchComparison } from './pytorchComparison';
 import { batchedMemoryTargets, pytorchTargets } from './pytorchTargets';
 import { RnnLabRunner } from './rnnLabWorkload';
+import type { TargetCheck } from './targetCheck';
 import { TfjsRunner } from './tfjsWorkload';
 import { cpuMs, median, nowMs, stepsForWindow } from './timing';
 import type { TrainingRunner, WorkloadSpec } from './trainingRunner';
@@ -51,12 +52,6 @@ export interface BenchSettings {
 export const FULL_SETTINGS: BenchSettings = { repetitions: 5, windowMs: 300, quick: false, comparison: { repetitions: 3, windowMs: 400, variantBudgetMs: 6000 } };
 export const QUICK_SETTINGS: BenchSettings = { repetitions: 3, windowMs: 100, quick: true, comparison: { repetitions: 2, windowMs: 150, variantBudgetMs: 2000 } };
 
-/** A batch-32 float32 memory probe of issue 15 (null measurement with the error when it failed). */
-export interface BatchedMemoryResult {
-  readonly variant: MemoryProbeVariant;
-  readonly measurement: MemoryMeasurement | null;
-  readonly error: string | null;
-}
 
 export interface WorkloadResult {
   readonly id: string;
@@ -78,12 +73,6 @@ export interface WorkloadResult {
   readonly speedupVsBrain: number | null;
 }
 
-export interface TargetCheck {
-  readonly target: string;
-  readonly measured: string;
-  /** null when it could not be measured (e.g. tfjs missing). */
-  readonly met: boolean | null;
-}
 
 export interface BenchmarkReport {
   readonly cores: number;
@@ -278,4 +267,4 @@ export function intakeTarget(intake: IntakeMeasurement): TargetCheck {
   };
 }
 
-export type { BenchWindows };
+export type { BatchedMemoryResult, BenchWindows, TargetCheck };
