@@ -1,4 +1,5 @@
 // Plain-text table of a BenchmarkReport (the JSON form is the report object itself, `--json`).
+import { formatPytorchSection } from './pytorchReport';
 import type { BenchmarkReport, Implementation } from './runBenchmark';
 
 function formatRate(value: number | null): string {
@@ -63,5 +64,7 @@ export function formatReport(report: BenchmarkReport): string {
   const met = report.targets.filter((t) => t.met === true).length;
   lines.push(`  ${met}/${report.targets.length} targets met; total ${report.durationSeconds.toFixed(1)} s`);
   for (const note of notes) lines.push(`  note: ${note}`);
+  lines.push('');
+  lines.push(...formatPytorchSection(report.pytorch, report.batchedMemory, report.pytorchTargets));
   return `${lines.join('\n')}\n`;
 }

@@ -5,15 +5,19 @@
 //       H ∈ {32, 128} × batch ∈ {1, 32} (brain.js: batch 1 only)
 //   W2  W1 with an LSTM, H = 64, batch 1
 //   W3  one full ‖∂J/∂h_k‖ diagnostic, T = 100, H = 64 (RNN Lab only; ms per call)
-//   memory: T = 1,000, H = 256 training, in a child process
+//   memory: T = 1,000, H = 256 training, in a child process (batch 1; and batch 32 float32 for issue 15)
+// and issue 15's side-by-side comparison with PyTorch (bench/pytorchComparison.ts), with its own targets.
 import { availableParallelism, cpus } from 'node:os';
 import { BrainRunner } from './brainWorkload';
 import { measureDiagnosticMs } from './diagnosticWorkload';
 import { LARGE_CSV_TARGET_SECONDS, measureLargeCsvIntake, type IntakeMeasurement } from './intakeBenchmark';
 import { calibrateMachine, type MachineCalibration } from './machineCalibration';
-import type { MemoryMeasurement } from './memoryProbe';
+import type { BatchedMemoryResult, MemoryMeasurement, MemoryProbeVariant } from './memoryProbe';
 import { loadBrain, loadTfjs } from './optionalModules';
+import { runPytorchComparison, type ComparisonSettings, type PytorchComparison } from './pytorchComparison';
+import { batchedMemoryTargets, pytorchTargets } from './pytorchTargets';
 import { RnnLabRunner } from './rnnLabWorkload';
+import type { TargetCheck } from './targetCheck';
 import { TfjsRunner } from './tfjsWorkload';
 import { cpuMs, median, nowMs, stepsForWindow } from './timing';
 import type { TrainingRunner, WorkloadSpec } from './trainingRunner';
@@ -41,10 +45,13 @@ export interface BenchSettings {
   /** Target duration of one timed repetition, ms. */
   readonly windowMs: number;
   readonly quick: boolean;
+  /** The PyTorch comparison's repetitions (wall-clock; its slow float64 paths get fewer within a budget). */
+  readonly comparison: ComparisonSettings;
 }
 
-export const FULL_SETTINGS: BenchSettings = { repetitions: 5, windowMs: 300, quick: false };
-export const QUICK_SETTINGS: BenchSettings = { repetitions: 3, windowMs: 100, quick: true };
+export const FULL_SETTINGS: BenchSettings = { repetitions: 5, windowMs: 300, quick: false, comparison: { repetitions: 3, windowMs: 400, variantBudgetMs: 6000 } };
+export const QUICK_SETTINGS: BenchSettings = { repetitions: 3, windowMs: 100, quick: true, comparison: { repetitions: 2, windowMs: 150, variantBudgetMs: 2000 } };
+
 
 export interface WorkloadResult {
   readonly id: string;
@@ -66,12 +73,6 @@ export interface WorkloadResult {
   readonly speedupVsBrain: number | null;
 }
 
-export interface TargetCheck {
-  readonly target: string;
-  readonly measured: string;
-  /** null when it could not be measured (e.g. tfjs missing). */
-  readonly met: boolean | null;
-}
 
 export interface BenchmarkReport {
   readonly cores: number;
@@ -87,6 +88,10 @@ export interface BenchmarkReport {
   readonly memory: MemoryMeasurement | null;
   readonly memoryError: string | null;
   readonly targets: TargetCheck[];
+  /** Issue 15: the PyTorch comparison, the batch-32 float32 memory probes and their targets. */
+  readonly pytorch: PytorchComparison;
+  readonly batchedMemory: BatchedMemoryResult[];
+  readonly pytorchTargets: TargetCheck[];
   readonly durationSeconds: number;
 }
 
@@ -96,7 +101,7 @@ export interface BenchProgress {
 
 export async function runBenchmark(
   settings: BenchSettings,
-  measureMemory: () => Promise<MemoryMeasurement>,
+  measureMemory: (variant: MemoryProbeVariant) => Promise<MemoryMeasurement>,
   progress: BenchProgress,
 ): Promise<BenchmarkReport> {
   const started = nowMs();
@@ -109,10 +114,20 @@ export async function runBenchmark(
   let memoryError: string | null = null;
   progress('memory: T=1000, H=256 (child process)…');
   try {
-    memory = await measureMemory();
+    memory = await measureMemory('rnn-b1');
   } catch (error) {
     memoryError = error instanceof Error ? error.message : String(error);
   }
+  const batchedMemory: BatchedMemoryResult[] = [];
+  for (const variant of ['rnn-b32-float32', 'char-lstm-b32-float32'] as const) {
+    progress(`memory: ${variant}, T=1000, H=256 (child process)…`);
+    try {
+      batchedMemory.push({ variant, measurement: await measureMemory(variant), error: null });
+    } catch (error) {
+      batchedMemory.push({ variant, measurement: null, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const pytorch = runPytorchComparison(settings.comparison, progress);
 
   const workloads: WorkloadResult[] = [];
   for (const spec of WORKLOADS) {
@@ -146,6 +161,9 @@ export async function runBenchmark(
     memory,
     memoryError,
     targets: [...checkTargets(workloads, diagnosticMsPerCall, memory), intakeTarget(intake)],
+    pytorch,
+    batchedMemory,
+    pytorchTargets: [...pytorchTargets(pytorch), ...batchedMemoryTargets(batchedMemory)],
     durationSeconds: (nowMs() - started) / 1000,
   };
 }
@@ -249,4 +267,4 @@ export function intakeTarget(intake: IntakeMeasurement): TargetCheck {
   };
 }
 
-export type { BenchWindows };
+export type { BatchedMemoryResult, BenchWindows, TargetCheck };
