@@ -1,16 +1,16 @@
-// RNN Lab's multi-threaded GradientComputer for the benchmark (issue 15: "--threads N"), behind one function so the
-// comparison does not depend on how the threads module is named. Until the worker-thread computer is on main the
-// threaded column reports why it is missing instead of a number.
+// RNN Lab's multi-threaded GradientComputer for the benchmark (issue 15: "--threads N"): the shard workers of
+// src/node/threads, started from dist/gradientShardWorker.js beside the running CLI bundle.
 import type { SequenceExample } from '../src/engine/dataset';
 import type { ModelConfig } from '../src/engine/modelConfig';
 import type { GradientComputer, Precision } from '../src/engine/training/gradientComputer';
+import { createThreadedComputer } from '../src/node/threads/threadedGradientComputer';
 
 export type ThreadedComputer = { readonly ok: true; readonly computer: GradientComputer } | { readonly ok: false; readonly reason: string };
 
 export function createBenchThreadedComputer(threads: number, precision: Precision, config: ModelConfig, trainingExamples: readonly SequenceExample[]): ThreadedComputer {
-  void threads;
-  void precision;
-  void config;
-  void trainingExamples;
-  return { ok: false, reason: 'the worker-thread computer (src/node/threads) is not on main yet' };
+  try {
+    return { ok: true, computer: createThreadedComputer({ threads, precision, config, trainingExamples }) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
