@@ -150,7 +150,12 @@ export function runParts<const TNumber extends v.GenericSchema<unknown, number |
     ),
   );
   const ValidationPredictionsSchema = record({ column: v.string(), windows: list(PredictionWindowSchema) }, 'an object { column, windows }');
+  const RunArithmeticSchema = record(
+    { precision: v.picklist(['float32', 'float64'] as const), reason: v.string(), threads: count, kernels: v.nullable(v.string()) },
+    'an object { precision, reason, threads, kernels }',
+  );
   return {
+    RunArithmeticSchema,
     numbers,
     EpochMetricsSchema,
     GradientNormSampleSchema,

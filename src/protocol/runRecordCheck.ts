@@ -76,6 +76,7 @@ const RunRecordSchema = record(
     modelFile: v.optional(v.nullable(v.string())),
     initialModelFile: v.optional(v.nullable(v.string())),
     engineVersion: v.optional(v.string()),
+    arithmetic: v.optional(RECORD_PARTS.RunArithmeticSchema),
   },
   'a run record object',
 );

@@ -53,6 +53,8 @@ const terminalEntries = {
   initialModelJson: v.nullable(v.string()),
   /** The final (or last good) model on the validation windows, when the job named a prediction target. */
   validationPredictions: v.optional(ValidationPredictionsSchema),
+  /** How the run trained (precision, threads, kernels); absent when training never started. */
+  arithmetic: v.optional(WORKER_PARTS.RunArithmeticSchema),
   ...batchEntries,
 } as const;
 

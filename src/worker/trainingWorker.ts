@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { DataIntake, isDataCancelled } from '../data/intake';
 import { ProgressThrottle } from '../lab/training/progressThrottle';
 import type { TrainingSettings } from '../lab/runs/runRecord';
-import { runTraining, type TrainingJob } from '../lab/training/trainingRun';
+import { arithmeticOf, runTraining, type TrainingJob } from '../lab/training/trainingRun';
 import { predictionTargetOf } from '../lab/training/validationPredictions';
 import { lowerThisThreadPriority } from '../node/backgroundPriority';
 import { nodePlatform } from '../node/nodePlatform';
@@ -149,6 +149,7 @@ function train(runId: string, job: TrainingJob, cancelBuffer: SharedArrayBuffer)
       epochsCompleted: run.epochsCompleted,
       modelJson: run.modelJson,
       initialModelJson: run.initialModelJson,
+      arithmetic: arithmeticOf(run),
       ...throttle.flush(),
       ...(run.validationPredictions !== undefined ? { validationPredictions: run.validationPredictions } : {}),
     };

@@ -20,7 +20,7 @@ import { INITIAL_MODEL_FILE, MODEL_FILE } from '../../lab/runs/runRecordFile';
 import { prepareRerun, RerunError, type Rerun } from '../../lab/runs/rerun';
 import { plainSettings } from '../../lab/settings/resolveSettings';
 import { MemoryBudgetError } from '../../lab/training/memoryEstimate';
-import { runTraining, type TrainingEvents, type TrainingRunResult } from '../../lab/training/trainingRun';
+import { arithmeticOf, runTraining, type TrainingEvents, type TrainingRunResult } from '../../lab/training/trainingRun';
 import { remedyOptionsFor } from '../../lab/training/trainingSetup';
 import { predictionTargetOf } from '../../lab/training/validationPredictions';
 import { nodePlatform } from '../../node/nodePlatform';
@@ -192,6 +192,7 @@ async function saveRun({ plan, builder }: Recording, run: TrainingRunResult, qui
     finishedAt: new Date(),
     modelFile: MODEL_FILE,
     initialModelFile: INITIAL_MODEL_FILE,
+    arithmetic: arithmeticOf(run),
     ...(run.divergence !== undefined ? { divergence: run.divergence } : {}),
   });
   await saveRunDirectory(plan, record, run.modelJson, run.initialModelJson, quiet);

@@ -211,6 +211,7 @@ export class RunManager implements vscode.Disposable {
       initialModelFile: initialModelJson === null ? null : INITIAL_MODEL_FILE,
       ...(terminal.type === 'diverged' ? { divergence: terminal.divergence } : {}),
       ...(terminal.type === 'error' ? { error: terminal.message } : {}),
+      ...(terminal.type !== 'error' && terminal.arithmetic !== undefined ? { arithmetic: terminal.arithmetic } : {}),
     });
     const latency = cancelLatencyMs === undefined ? {} : { cancelLatencyMs };
     // A run that failed before its first epoch has nothing to keep.

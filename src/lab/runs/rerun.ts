@@ -84,7 +84,7 @@ export async function prepareRerun(runDirectory: string, platform: DataPlatform,
     record,
     source,
     origin: { ...origin, path: file },
-    settings: settingsOf(record.config, runJson),
+    settings: withRecordedArithmetic(settingsOf(record.config, runJson), record),
     config: completedConfig(record.config),
     choices: withoutGrouping(recorded),
     overview: overviewOf(recorded),
@@ -105,6 +105,16 @@ function completedConfig(config: SourcedSettings): SourcedSettings {
   const recorded = config as unknown as Partial<Record<string, Record<string, unknown>>>;
   const completed = Object.fromEntries(Object.entries(defaults).map(([section, entries]) => [section, { ...entries, ...(recorded[section] ?? {}) }]));
   return completed as unknown as SourcedSettings;
+}
+
+/**
+ * The precision and thread count the run resolved to, not the settings' `auto` and `0` (which depend on the machine):
+ * a float32 run's numbers depend on how its mini-batches were split, so a re-run splits them the same way.
+ */
+function withRecordedArithmetic(settings: TrainingSettings, record: RunRecord): TrainingSettings {
+  const arithmetic = record.arithmetic;
+  if (arithmetic === undefined) return settings;
+  return { ...settings, training: { ...settings.training, precision: arithmetic.precision, threads: arithmetic.threads } };
 }
 
 /** The plain settings a record holds; keys it predates take today's defaults. */

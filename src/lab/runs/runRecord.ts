@@ -189,6 +189,18 @@ export interface RunRecord {
   readonly initialModelFile?: string | null;
   /** Number series: the final model on the validation windows, in the data's units (chart 6). */
   readonly validationPredictions?: ValidationPredictions;
+  /** How the run trained (lab/training/precision.ts); absent in records written before it was recorded (float64). */
+  readonly arithmetic?: RunArithmetic;
+}
+
+/** The precision a run resolved to, why, on how many threads and with which float32 kernels. */
+export interface RunArithmetic {
+  readonly precision: 'float32' | 'float64';
+  /** lab/training/precision.ts PrecisionReason: requested, auto-large, auto-small, omega, truncation, encoder-decoder. */
+  readonly reason: string;
+  readonly threads: number;
+  /** 'wasm-simd' or 'typescript' for float32 runs; null for float64. */
+  readonly kernels: string | null;
 }
 
 /**

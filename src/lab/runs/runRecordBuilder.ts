@@ -16,6 +16,7 @@ import {
   type RunStatus,
   type SourcedSettings,
   type ValidationPredictions,
+  type RunArithmetic,
 } from './runRecord';
 
 /** Per-update gradient norms kept in a record; beyond this the oldest half is thinned (every other value dropped). */
@@ -39,6 +40,8 @@ export interface RunEnd {
   readonly modelFile: string | null;
   /** initial-model.json when it is saved beside model.json (runRecordFile.ts). */
   readonly initialModelFile?: string | null;
+  /** The precision and threads the run resolved to (absent: the run never started training). */
+  readonly arithmetic?: RunArithmetic;
 }
 
 export class RunRecordBuilder {
@@ -131,6 +134,7 @@ export class RunRecordBuilder {
       ...(end.error !== undefined ? { error: end.error } : {}),
       ...(end.initialModelFile !== undefined ? { initialModelFile: end.initialModelFile } : {}),
       ...(this.validationPredictions !== undefined ? { validationPredictions: this.validationPredictions } : {}),
+      ...(end.arithmetic !== undefined ? { arithmetic: end.arithmetic } : {}),
     };
   }
 

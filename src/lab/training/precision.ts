@@ -11,11 +11,9 @@
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { Precision } from '../../engine/training/gradientComputer';
 import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
+import type { PrecisionSetting } from '../runs/runRecord';
+import { MAX_TRAINING_THREADS } from '../settings/settingsSchema';
 
-export type PrecisionSetting = 'auto' | Precision;
-export const PRECISION_SETTINGS: readonly PrecisionSetting[] = ['auto', 'float32', 'float64'];
-/** The most threads a run uses (and the default's cap). */
-export const MAX_THREADS = 8;
 /** A thread's shard of a mini-batch holds at least this many sequences. */
 export const MIN_SHARD_SEQUENCES = 4;
 
@@ -76,7 +74,7 @@ export function choosePrecision(
     precision = setting;
     reason = 'requested';
   }
-  const requestedThreads = threadsSetting > 0 ? threadsSetting : Math.max(1, Math.min(MAX_THREADS, cores));
-  const threads = precision === 'float32' ? Math.max(1, Math.min(requestedThreads, MAX_THREADS, Math.floor(batch / MIN_SHARD_SEQUENCES))) : 1;
+  const requestedThreads = threadsSetting > 0 ? threadsSetting : Math.max(1, Math.min(MAX_TRAINING_THREADS, cores));
+  const threads = precision === 'float32' ? Math.max(1, Math.min(requestedThreads, MAX_TRAINING_THREADS, Math.floor(batch / MIN_SHARD_SEQUENCES))) : 1;
   return { precision, reason, threads };
 }

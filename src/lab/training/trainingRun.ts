@@ -16,6 +16,7 @@ import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
 import { cloneParameters } from '../../engine/tensor';
 import type { TrainingData } from '../../data/intakeTypes';
 import { serializeModel, type JsonObject, type ModelExtras } from '../../modelFiles/modelJson';
+import type { RunArithmetic } from '../runs/runRecord';
 import type { DivergenceInfo, EpochMetrics, GradientNormSample, SpectralSample, TrainingSettings, ValidationPredictions } from '../runs/runRecord';
 import { gradientSamplesOf, spectralSampleOf } from './diagnosticSamples';
 import { checkTrainingMemory } from './memoryEstimate';
@@ -215,6 +216,11 @@ function finishRun(
     ...(divergence !== undefined ? { divergence } : {}),
     ...(predictions !== undefined ? { validationPredictions: predictions } : {}),
   };
+}
+
+/** The run record's `arithmetic` (lab/runs/runRecord.ts RunArithmetic) of a finished run. */
+export function arithmeticOf(run: TrainingRunResult): RunArithmetic {
+  return { precision: run.precision.precision, reason: run.precision.reason, threads: run.precision.threads, kernels: run.kernelBackend };
 }
 
 /** The job's extras (normalisation, vocabulary, …) with the training section: the settings and then `facts`. */
