@@ -67,8 +67,9 @@ export function configTrainingPlan(config: RnnConfig): ConfigTrainingResult {
       optimizer: config.optimizer,
       learningRate: config.learningRate,
       seed: config.seed,
-      precision: config.precision,
-      threads: config.threads,
+      // only when the file states them: otherwise the settings (the machine's choice) decide
+      ...(config.precision !== null ? { precision: config.precision } : {}),
+      ...(config.threads !== null ? { threads: config.threads } : {}),
     },
     remedies: {
       clipNorm: config.clipNorm ?? 0,

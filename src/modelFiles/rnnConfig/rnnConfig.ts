@@ -64,10 +64,10 @@ export interface RnnConfig {
   readonly epochs: number;
   readonly batch: number;
   readonly seed: number;
-  /** float32 (batched WebAssembly SIMD), float64 (exact) or auto; the training run decides what auto means. */
-  readonly precision: (typeof PRECISION_KINDS)[number];
-  /** Worker threads sharing each mini-batch; 0 = the cores, at most 8. */
-  readonly threads: number;
+  /** float32 (batched WebAssembly SIMD), float64 (exact) or auto; null = not stated (rnnLab.training.precision decides). */
+  readonly precision: (typeof PRECISION_KINDS)[number] | null;
+  /** Worker threads sharing each mini-batch; 0 = the cores, at most 8; null = not stated (rnnLab.training.threads). */
+  readonly threads: number | null;
   /** Global-norm clipping threshold τ; null = off. */
   readonly clipNorm: number | null;
   /** Element-wise clipping to [−c, c]; null = off. */

@@ -39,7 +39,7 @@ describe('rnn-lab train flags → settings', () => {
       [settings.model.cell, settings.model.hiddenSize, settings.model.layers, settings.model.window, settings.model.horizon, settings.model.topology],
       ['gru', 24, 2, 30, 2, 'many-to-many-synced'],
     );
-    assert.deepEqual(settings.training, { epochs: 7, batch: 4, optimizer: 'momentum', learningRate: 0.05, seed: 3, validationSplit: 0.25 });
+    assert.deepEqual(settings.training, { epochs: 7, batch: 4, optimizer: 'momentum', learningRate: 0.05, seed: 3, validationSplit: 0.25, precision: 'auto', threads: 0 });
     const { clipNorm, clipValue, l2, init, spectralRadius, tbpttK1, tbpttK2 } = settings.remedies;
     assert.deepEqual([clipNorm, clipValue, l2, init, spectralRadius, tbpttK1, tbpttK2], [1.5, 5, 1e-4, 'orthogonal', 0.9, 5, 10]);
     assert.deepEqual([settings.data.normalization, settings.data.stride], ['minmax', 2]);

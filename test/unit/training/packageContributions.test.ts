@@ -48,7 +48,7 @@ describe('package.json contributions for training', () => {
 
   it('declares every schema key with the same type, default, bounds and enum, a localised description and a scope', () => {
     const names = settingNames();
-    assert.strictEqual(names.length, 36);
+    assert.strictEqual(names.length, 38);
     for (const { section, name } of names) {
       const key = settingKey(section, name);
       const contributed = properties.get(key);
