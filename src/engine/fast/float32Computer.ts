@@ -56,12 +56,13 @@ export class Float32GradientComputer implements GradientComputer {
     return loss;
   }
 
-  evaluate(model: RecurrentModel, examples: readonly SequenceExample[]): number {
+  evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null {
     let m = 0;
     const O = this.config.outputSize;
     for (const example of examples) m += (this.every ? example.targetLength : 1) * (this.config.loss === 'mse' ? O : 1);
     if (m === 0) return Number.NaN;
-    return this.run(model, examples, examples.map((_, i) => i), m, false, undefined);
+    const loss = this.run(model, examples, examples.map((_, i) => i), m, false, cancel);
+    return Number.isNaN(loss) && cancel?.aborted === true ? null : loss;
   }
 
   dispose(): void {

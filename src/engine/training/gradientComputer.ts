@@ -31,8 +31,11 @@ export interface GradientComputer {
     m: number,
     cancel?: CancellationFlag,
   ): number;
-  /** J over a whole set (mean over all its scored values), forward passes only; NaN for an empty set. */
-  evaluate(model: RecurrentModel, examples: readonly SequenceExample[]): number;
+  /**
+   * J over a whole set (mean over all its scored values), forward passes only; NaN for an empty set; null when
+   * `cancel` became set during the call (a float32 pass over a book's validation windows can take seconds).
+   */
+  evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null;
   /** Frees what the computer holds (worker threads, WebAssembly memory); idempotent. */
   dispose(): void;
 }

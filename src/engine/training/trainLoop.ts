@@ -174,8 +174,13 @@ export function trainModel(
       validation === null || validation.examples.length === 0
         ? Number.NaN
         : options.truncation === undefined || options.truncation === null
-          ? computer.evaluate(model, validation.examples)
+          ? computer.evaluate(model, validation.examples, options.cancel)
           : evaluateLoss(model, validation.examples);
+    // cancelled during the validation pass: the epoch is not reported
+    if (validationLoss === null) {
+      cancelled = true;
+      break;
+    }
     lossPerEpoch.push(trainLoss);
     validationLossPerEpoch.push(validationLoss);
     const progress: EpochProgress = {

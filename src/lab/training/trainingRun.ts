@@ -185,7 +185,7 @@ function finishRun(
   const { result } = outcome;
   // in the run's own precision: a float64 pass over a whole book would take longer than the training
   const finalLoss = (examples: readonly SequenceExample[]): number =>
-    computer === null || examples.length === 0 ? evaluateLoss(model, examples) : computer.evaluate(model, examples);
+    computer === null || examples.length === 0 ? evaluateLoss(model, examples) : (computer.evaluate(model, examples) ?? Number.NaN);
   const finalTrainLoss = finalLoss(job.data.train);
   const finalValidationLoss = finalLoss(job.data.validation);
   const modelJson = serializeModel(

@@ -188,8 +188,8 @@ export class ThreadedGradientComputer implements GradientComputer {
   }
 
   /** Validation is forward passes only: the calling thread does it with its own computer. */
-  evaluate(model: RecurrentModel, examples: readonly SequenceExample[]): number {
-    return this.local.evaluate(model, examples);
+  evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null {
+    return this.local.evaluate(model, examples, cancel);
   }
 
   dispose(): void {
