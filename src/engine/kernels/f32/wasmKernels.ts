@@ -11,6 +11,8 @@ interface Exports {
   memory: WasmMemory;
   arenaBase(): number;
   heapBase(): number;
+  peakProbe(reps: number): void;
+  peakProbeFlops(): number;
   gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
   addRowVector(x: number, rows: number, cols: number, ldx: number, v: number): void;
   addColumnSums(x: number, rows: number, cols: number, ldx: number, sums: number): void;
@@ -99,6 +101,12 @@ export class WasmKernels implements F32Kernels {
     this.x = new api.Instance(new api.Module(bytes), {}).exports as unknown as Exports;
     if (this.x.heapBase() > 65536) throw new Error('kernels module: static data overlaps the packing regions');
     this.arena = new WasmArena(this.x.memory, this.x.arenaBase());
+  }
+
+  /** Runs the GEMM micro-kernel alone `reps` times on L1-resident packed operands; returns the flops done. */
+  peakProbe(reps: number): number {
+    this.x.peakProbe(reps);
+    return reps * this.x.peakProbeFlops();
   }
 
   gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: 0 | 1, c: number, ldc: number): void {

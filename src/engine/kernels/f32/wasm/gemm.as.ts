@@ -169,3 +169,19 @@ export function gemm(transA: bool, transB: bool, m: i32, n: i32, k: i32, aOff: u
     }
   }
 }
+
+/**
+ * The micro-kernel alone, `reps` times over one packed A strip and B strip (12 KiB, L1-resident): 2·MR·NR·KC flops per
+ * repetition. Measures the machine's peak for this code (bench/kernelThroughput.ts); the packed regions are zeroed
+ * first (no subnormals, nothing left over from a gemm).
+ */
+export function peakProbe(reps: i32): void {
+  memory.fill(A_PACK, 0, <usize>(MR * KC) << 2);
+  memory.fill(B_PACK, 0, <usize>(NR * KC) << 2);
+  for (let r = 0; r < reps; r++) microKernel(KC, A_PACK, B_PACK, TILE, NR << 2, r > 0);
+}
+
+/** Flops of one peakProbe repetition. */
+export function peakProbeFlops(): i32 {
+  return 2 * MR * NR * KC;
+}
