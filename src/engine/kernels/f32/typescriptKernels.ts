@@ -63,26 +63,24 @@ export class TypeScriptKernels implements F32Kernels {
     if (beta === 0) for (let i = 0; i < m; i++) f.fill(0, c + i * ldc, c + i * ldc + n);
     if (k === 0 || m === 0 || n === 0) return;
     if (!transB) {
-      if (!transA) {
-        // i-k-j: row i of C accumulates a[i, p] · (row p of B); both rows are contiguous.
-        for (let i = 0; i < m; i++) {
-          const ci = c + i * ldc;
-          for (let p = 0; p < k; p++) {
-            const aip = f[a + i * lda + p];
-            const bp = b + p * ldb;
-            for (let j = 0; j < n; j++) f[ci + j] += aip * f[bp + j];
-          }
+      // Row i of C accumulates Σ_p op(A)[i, p] · (row p of B), four p at a time: one float32 load and store of C[i, j]
+      // per four products (summed in float64). i-k-j order for A [m × k]; for Aᵀ (A [k × m]) the same, reading
+      // op(A)[i, p] = A[p, i] down column i of A.
+      const aRow = transA ? 1 : lda;
+      const aCol = transA ? lda : 1;
+      for (let i = 0; i < m; i++) {
+        const ci = c + i * ldc;
+        const ai = a + i * aRow;
+        let p = 0;
+        for (; p + 4 <= k; p += 4) {
+          const a0 = f[ai + p * aCol], a1 = f[ai + (p + 1) * aCol], a2 = f[ai + (p + 2) * aCol], a3 = f[ai + (p + 3) * aCol];
+          const b0 = b + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+          for (let j = 0; j < n; j++) f[ci + j] += a0 * f[b0 + j] + a1 * f[b1 + j] + a2 * f[b2 + j] + a3 * f[b3 + j];
         }
-      } else {
-        // op(A)[i, p] = A[p, i]: p outer, so rows p of A and B are both read contiguously (C ← C + A[p,:]ᵀ B[p,:]).
-        for (let p = 0; p < k; p++) {
-          const ap = a + p * lda;
+        for (; p < k; p++) {
+          const ap = f[ai + p * aCol];
           const bp = b + p * ldb;
-          for (let i = 0; i < m; i++) {
-            const api = f[ap + i];
-            const ci = c + i * ldc;
-            for (let j = 0; j < n; j++) f[ci + j] += api * f[bp + j];
-          }
+          for (let j = 0; j < n; j++) f[ci + j] += ap * f[bp + j];
         }
       }
       return;
