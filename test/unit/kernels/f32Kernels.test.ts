@@ -254,7 +254,9 @@ for (const backend of ['typescript', 'wasm-simd'] as KernelBackend[]) {
       assert.strictEqual(arena.i32[second], -7);
       assert.strictEqual(arena.f32[big + 5_999_999], 0);
       arena.f32.fill(9, big, big + 100);
+      const highWater = arena.byteLength;
       arena.clear();
+      assert.strictEqual(arena.byteLength, highWater, 'byteLength is a high-water mark');
       const again = arena.reserve(2_000_000);
       assert.ok(arena.f32.subarray(again, again + 2_000_000).every((v) => v === 0), 'reserve() after clear() is zeroed');
       assert.throws(() => arena.reserve(-1));

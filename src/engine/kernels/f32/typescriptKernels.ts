@@ -11,6 +11,7 @@ export class ArrayBufferArena implements F32Arena {
   private float32 = new Float32Array(this.buffer);
   private int32 = new Int32Array(this.buffer);
   private top = 0; // next free element, always a multiple of 4 (16 bytes)
+  private highWater = 0; // the largest top since construction (clear() keeps the memory)
 
   get f32(): Float32Array {
     return this.float32;
@@ -18,8 +19,9 @@ export class ArrayBufferArena implements F32Arena {
   get i32(): Int32Array {
     return this.int32;
   }
+  /** The high-water mark of reservations in bytes (not lowered by clear()); the buffer may be up to twice as large. */
   get byteLength(): number {
-    return this.top * 4;
+    return this.highWater * 4;
   }
 
   reserve(count: number): number {
@@ -37,6 +39,7 @@ export class ArrayBufferArena implements F32Arena {
     }
     this.float32.fill(0, offset, end); // memory kept by clear() holds old values
     this.top = end;
+    this.highWater = Math.max(this.highWater, end);
     return offset;
   }
 

@@ -39,10 +39,12 @@ class WasmArena implements F32Arena {
   private int32: Int32Array;
   private readonly base: number; // first element of the arena
   private top: number; // next free element, a multiple of 4
+  private highWater: number; // the largest top since construction (clear() keeps the memory)
 
   constructor(private readonly memory: WasmMemory, baseBytes: number) {
     this.base = Math.ceil(baseBytes / 16) * 4;
     this.top = this.base;
+    this.highWater = this.base;
     this.float32 = new Float32Array(memory.buffer);
     this.int32 = new Int32Array(memory.buffer);
   }
@@ -61,8 +63,12 @@ class WasmArena implements F32Arena {
     this.refresh();
     return this.int32;
   }
+  /**
+   * The high-water mark in bytes, counted from address 0 of the module's memory: it includes the fixed GEMM packing
+   * regions below the arena (about 0.7 MiB), since the kernels occupy that memory too. clear() does not lower it.
+   */
   get byteLength(): number {
-    return this.top * 4;
+    return this.highWater * 4;
   }
 
   reserve(count: number): number {
@@ -79,6 +85,7 @@ class WasmArena implements F32Arena {
     this.refresh();
     this.float32.fill(0, offset, end);
     this.top = end;
+    this.highWater = Math.max(this.highWater, end);
     return offset;
   }
 
