@@ -55,12 +55,16 @@ export function tanhV(x: v128): v128 {
   return v128.bitselect(small, signed, f32x4.lt(ax, f32x4.splat(0.625)));
 }
 
-/** σ(x) = 1 / (1 + e⁻ˣ): 1 at +∞ (e⁻ˣ = 0), about 4e-39 at −∞ (e⁻ˣ clamped at 2.4e38). */
+/**
+ * σ(x) from e = e^{−|x|} ∈ (0, 1]: σ(x) = 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0, so the small tail of σ keeps
+ * its relative accuracy and underflows to exactly 0 (σ(−∞) = 0, σ(+∞) = 1, σ(±0) = ½; NaN fails x ≥ 0 and stays NaN).
+ */
 // @ts-ignore: decorator
 @inline
 export function sigmoidV(x: v128): v128 {
-  const one = f32x4.splat(1);
-  return f32x4.div(one, f32x4.add(one, expV(f32x4.neg(x))));
+  const e = expV(f32x4.neg(f32x4.abs(x)));
+  const d = f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), e));
+  return v128.bitselect(d, f32x4.mul(e, d), f32x4.ge(x, f32x4.splat(0)));
 }
 
 /** relu(x) = max(x, 0) (NaN stays NaN). */
