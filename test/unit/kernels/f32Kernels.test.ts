@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { F32Kernels, KernelBackend } from '../../../src/engine/kernels/f32/f32Kernels';
 import { createF32Kernels, kernelBackendAvailable } from '../../../src/engine/kernels/f32/loadKernels';
+import { measureGemmGflops, measureWasmSimdPeakGflops } from '../../../bench/kernelThroughput';
 import { activationAccuracy, assertClose, generator, put, putInt, randomF32, read, reference, sigmoid64 } from './f32KernelsHarness';
 
 const SIZES = [1, 3, 17, 129];
@@ -264,3 +265,14 @@ for (const backend of ['typescript', 'wasm-simd'] as KernelBackend[]) {
     });
   });
 }
+
+describe('GEMM throughput measurement (bench/kernelThroughput.ts)', () => {
+  it('reports finite positive GFLOP/s for both backends and the WebAssembly micro-kernel peak', () => {
+    for (const backend of ['typescript', 'wasm-simd'] as KernelBackend[]) {
+      const rate = measureGemmGflops(createF32Kernels(backend), 17, 33, 9, 0.02, { transA: true });
+      assert.ok(Number.isFinite(rate) && rate > 0, `${backend}: ${rate}`);
+    }
+    const peak = measureWasmSimdPeakGflops(0.02);
+    assert.ok(Number.isFinite(peak) && peak > 0, `peak ${peak}`);
+  });
+});
