@@ -1,6 +1,7 @@
 // The plain TypeScript implementation of F32Kernels (f32Kernels.ts) over an ArrayBuffer: the fallback where
-// WebAssembly SIMD is unavailable, and the reference the WebAssembly backend is tested against. Every product and sum
-// is rounded to float32 on each store, so results match the WebAssembly backend up to summation order.
+// WebAssembly SIMD is unavailable. Arithmetic runs in float64 and is rounded to float32 on every store (gemm: partial
+// sums of four products, or whole dot products for transB), so results match the WebAssembly backend up to rounding
+// order; tanh and σ are Math.tanh and 1/(1 + Math.exp(−x)) rounded once (≤ ½ ulp).
 import type { F32Activation, F32Arena, F32Kernels } from './f32Kernels';
 
 const INITIAL_BYTES = 1 << 20;
