@@ -1,6 +1,7 @@
 // The plain TypeScript implementation of F32Kernels (f32Kernels.ts) over an ArrayBuffer: the fallback where
-// WebAssembly SIMD is unavailable, and the reference the WebAssembly backend is tested against. Every product and sum
-// is rounded to float32 on each store, so results match the WebAssembly backend up to summation order.
+// WebAssembly SIMD is unavailable. Arithmetic runs in float64 and is rounded to float32 on every store (gemm: partial
+// sums of four products, or whole dot products for transB), so results match the WebAssembly backend up to rounding
+// order; tanh and σ are Math.tanh and 1/(1 + Math.exp(−x)) rounded once (≤ ½ ulp).
 import type { F32Activation, F32Arena, F32Kernels } from './f32Kernels';
 
 const INITIAL_BYTES = 1 << 20;
@@ -11,6 +12,7 @@ export class ArrayBufferArena implements F32Arena {
   private float32 = new Float32Array(this.buffer);
   private int32 = new Int32Array(this.buffer);
   private top = 0; // next free element, always a multiple of 4 (16 bytes)
+  private highWater = 0; // the largest top since construction (clear() keeps the memory)
 
   get f32(): Float32Array {
     return this.float32;
@@ -18,8 +20,9 @@ export class ArrayBufferArena implements F32Arena {
   get i32(): Int32Array {
     return this.int32;
   }
+  /** The high-water mark of reservations in bytes (not lowered by clear()); the buffer may be up to twice as large. */
   get byteLength(): number {
-    return this.top * 4;
+    return this.highWater * 4;
   }
 
   reserve(count: number): number {
@@ -37,6 +40,7 @@ export class ArrayBufferArena implements F32Arena {
     }
     this.float32.fill(0, offset, end); // memory kept by clear() holds old values
     this.top = end;
+    this.highWater = Math.max(this.highWater, end);
     return offset;
   }
 
@@ -63,26 +67,24 @@ export class TypeScriptKernels implements F32Kernels {
     if (beta === 0) for (let i = 0; i < m; i++) f.fill(0, c + i * ldc, c + i * ldc + n);
     if (k === 0 || m === 0 || n === 0) return;
     if (!transB) {
-      if (!transA) {
-        // i-k-j: row i of C accumulates a[i, p] · (row p of B); both rows are contiguous.
-        for (let i = 0; i < m; i++) {
-          const ci = c + i * ldc;
-          for (let p = 0; p < k; p++) {
-            const aip = f[a + i * lda + p];
-            const bp = b + p * ldb;
-            for (let j = 0; j < n; j++) f[ci + j] += aip * f[bp + j];
-          }
+      // Row i of C accumulates Σ_p op(A)[i, p] · (row p of B), four p at a time: one float32 load and store of C[i, j]
+      // per four products (summed in float64). i-k-j order for A [m × k]; for Aᵀ (A [k × m]) the same, reading
+      // op(A)[i, p] = A[p, i] down column i of A.
+      const aRow = transA ? 1 : lda;
+      const aCol = transA ? lda : 1;
+      for (let i = 0; i < m; i++) {
+        const ci = c + i * ldc;
+        const ai = a + i * aRow;
+        let p = 0;
+        for (; p + 4 <= k; p += 4) {
+          const a0 = f[ai + p * aCol], a1 = f[ai + (p + 1) * aCol], a2 = f[ai + (p + 2) * aCol], a3 = f[ai + (p + 3) * aCol];
+          const b0 = b + p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+          for (let j = 0; j < n; j++) f[ci + j] += a0 * f[b0 + j] + a1 * f[b1 + j] + a2 * f[b2 + j] + a3 * f[b3 + j];
         }
-      } else {
-        // op(A)[i, p] = A[p, i]: p outer, so rows p of A and B are both read contiguously (C ← C + A[p,:]ᵀ B[p,:]).
-        for (let p = 0; p < k; p++) {
-          const ap = a + p * lda;
+        for (; p < k; p++) {
+          const ap = f[ai + p * aCol];
           const bp = b + p * ldb;
-          for (let i = 0; i < m; i++) {
-            const api = f[ap + i];
-            const ci = c + i * ldc;
-            for (let j = 0; j < n; j++) f[ci + j] += api * f[bp + j];
-          }
+          for (let j = 0; j < n; j++) f[ci + j] += ap * f[bp + j];
         }
       }
       return;

@@ -11,6 +11,8 @@ interface Exports {
   memory: WasmMemory;
   arenaBase(): number;
   heapBase(): number;
+  peakProbe(reps: number): void;
+  peakProbeFlops(): number;
   gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number): void;
   addRowVector(x: number, rows: number, cols: number, ldx: number, v: number): void;
   addColumnSums(x: number, rows: number, cols: number, ldx: number, sums: number): void;
@@ -37,10 +39,12 @@ class WasmArena implements F32Arena {
   private int32: Int32Array;
   private readonly base: number; // first element of the arena
   private top: number; // next free element, a multiple of 4
+  private highWater: number; // the largest top since construction (clear() keeps the memory)
 
   constructor(private readonly memory: WasmMemory, baseBytes: number) {
     this.base = Math.ceil(baseBytes / 16) * 4;
     this.top = this.base;
+    this.highWater = this.base;
     this.float32 = new Float32Array(memory.buffer);
     this.int32 = new Int32Array(memory.buffer);
   }
@@ -59,8 +63,12 @@ class WasmArena implements F32Arena {
     this.refresh();
     return this.int32;
   }
+  /**
+   * The high-water mark in bytes, counted from address 0 of the module's memory: it includes the fixed GEMM packing
+   * regions below the arena (about 0.7 MiB), since the kernels occupy that memory too. clear() does not lower it.
+   */
   get byteLength(): number {
-    return this.top * 4;
+    return this.highWater * 4;
   }
 
   reserve(count: number): number {
@@ -77,6 +85,7 @@ class WasmArena implements F32Arena {
     this.refresh();
     this.float32.fill(0, offset, end);
     this.top = end;
+    this.highWater = Math.max(this.highWater, end);
     return offset;
   }
 
@@ -99,6 +108,12 @@ export class WasmKernels implements F32Kernels {
     this.x = new api.Instance(new api.Module(bytes), {}).exports as unknown as Exports;
     if (this.x.heapBase() > 65536) throw new Error('kernels module: static data overlaps the packing regions');
     this.arena = new WasmArena(this.x.memory, this.x.arenaBase());
+  }
+
+  /** Runs the GEMM micro-kernel alone `reps` times on L1-resident packed operands; returns the flops done. */
+  peakProbe(reps: number): number {
+    this.x.peakProbe(reps);
+    return reps * this.x.peakProbeFlops();
   }
 
   gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, beta: 0 | 1, c: number, ldc: number): void {

@@ -20,6 +20,31 @@ function packB(transB: bool, b: usize, ldb: usize, pc: i32, jc: i32, kc: i32, nc
         src += ldb << 2;
         dst += NR << 2;
       }
+    } else if (transB && nr == NR) {
+      // Bᵀ: op(B)[p, j] = B[j, p]; eight row streams of B read 4 values of p at a time, transposed 4×4 in registers
+      // (columns 0–3 and 4–7 of the strip separately) into four strip rows of 8.
+      const ldbBytes = ldb << 2;
+      const s0 = b + ((<usize>(jc + jr) * ldb + <usize>pc) << 2);
+      let p = 0;
+      for (; p + 4 <= kc; p += 4) {
+        const off = <usize>p << 2;
+        for (let half = 0; half < 2; half++) {
+          const r0 = s0 + <usize>(half * 4) * ldbBytes + off;
+          const x0 = v128.load(r0), x1 = v128.load(r0 + ldbBytes), x2 = v128.load(r0 + 2 * ldbBytes), x3 = v128.load(r0 + 3 * ldbBytes);
+          const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+          const t2 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7), t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+          const d = dst + (<usize>half << 4);
+          v128.store(d, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+          v128.store(d, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7), 32);
+          v128.store(d, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5), 64);
+          v128.store(d, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 96);
+        }
+        dst += 128;
+      }
+      for (; p < kc; p++) {
+        for (let j = 0; j < NR; j++) store<f32>(dst + (<usize>j << 2), load<f32>(s0 + <usize>j * ldbBytes + (<usize>p << 2)));
+        dst += NR << 2;
+      }
     } else {
       for (let p = 0; p < kc; p++) {
         for (let j = 0; j < NR; j++) {
@@ -168,4 +193,20 @@ export function gemm(transA: bool, transB: bool, m: i32, n: i32, k: i32, aOff: u
       }
     }
   }
+}
+
+/**
+ * The micro-kernel alone, `reps` times over one packed A strip and B strip (12 KiB, L1-resident): 2·MR·NR·KC flops per
+ * repetition. Measures the machine's peak for this code (bench/kernelThroughput.ts); the packed regions are zeroed
+ * first (no subnormals, nothing left over from a gemm).
+ */
+export function peakProbe(reps: i32): void {
+  memory.fill(A_PACK, 0, <usize>(MR * KC) << 2);
+  memory.fill(B_PACK, 0, <usize>(NR * KC) << 2);
+  for (let r = 0; r < reps; r++) microKernel(KC, A_PACK, B_PACK, TILE, NR << 2, r > 0);
+}
+
+/** Flops of one peakProbe repetition. */
+export function peakProbeFlops(): i32 {
+  return 2 * MR * NR * KC;
 }

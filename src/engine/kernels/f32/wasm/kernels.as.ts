@@ -1,5 +1,5 @@
 // Entry of the WebAssembly kernels (compiled by scripts/build-kernels.mjs with AssemblyScript, SIMD enabled).
-export { gemm } from './gemm.as';
+export { gemm, peakProbe, peakProbeFlops } from './gemm.as';
 export { activate, activationBackward, addColumnSums, addRowVector, gatherAddRows, gruBackward, gruForward, lstmBackward, lstmForward, scatterAddRows } from './elementwise.as';
 import { ARENA_BASE } from './layout.as';
 

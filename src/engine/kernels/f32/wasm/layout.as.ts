@@ -9,4 +9,5 @@ export const NC: i32 = 512; // columns of B packed at once: KC×NC floats = 512 
 export const A_PACK: usize = 65536;
 export const B_PACK: usize = A_PACK + <usize>(MC * KC * 4);
 export const TILE: usize = B_PACK + <usize>(KC * NC * 4); // one MR×NR edge tile
+export const CONSTANTS: usize = TILE + 1024; // splatted constants of math.as.ts, 16 bytes each (≤ 3 KiB)
 export const ARENA_BASE: usize = TILE + 4096;

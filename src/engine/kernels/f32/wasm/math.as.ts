@@ -1,5 +1,51 @@
-// Vectorised float32 tanh, σ and exp (f32x4). NaN propagates through every path (f32x4.min/max return NaN when
-// either operand is NaN, and trunc_sat maps NaN to 0, leaving the NaN factor untouched).
+// Vectorised float32 tanh, σ and exp (f32x4). NaN propagates through every path: the clamps keep a NaN first operand,
+// and a NaN reduced argument makes the polynomial NaN whatever 2ⁿ's bits become.
+import { CONSTANTS } from './layout.as';
+
+// V8 rebuilds every v128.const with several instructions at each use and does not hoist it out of loops, so the
+// splatted constants live in memory (written once by the start function) and are read with one v128.load each.
+const A13: usize = 0;
+const A11: usize = 16;
+const A9: usize = 32;
+const A7: usize = 48;
+const A5: usize = 64;
+const A3: usize = 80;
+const A1: usize = 96;
+const B6: usize = 112;
+const B4: usize = 128;
+const B2: usize = 144;
+const B0: usize = 160;
+const TINY: usize = 176;
+const SPLIT: usize = 192;
+const ONE: usize = 208;
+const TWO: usize = 224;
+const HALF: usize = 240;
+const EXP_HI: usize = 256;
+const EXP_LO: usize = 272;
+const LOG2E: usize = 288;
+const LN2_HI: usize = 304;
+const LN2_LO: usize = 320;
+const P0: usize = 336;
+const P1: usize = 352;
+const P2: usize = 368;
+const P3: usize = 384;
+const P4: usize = 400;
+const P5: usize = 416;
+const SIGN_MASK: usize = 432;
+const BIAS_MAGIC: usize = 448;
+// In the order of the offsets above: tanh's numerator αᵢ and denominator βᵢ (Eigen), thresholds, small integers,
+// exp's clamp, log₂e, ln 2 in two parts and Cephes' Pᵢ.
+const VALUES = memory.data<f32>([-2.76076847742355e-16, 2.00018790482477e-13, -8.60467152213735e-11, 5.12229709037114e-08, 1.48572235717979e-05, 0.000637261928875436, 0.00489352455891786, 1.19825839466702e-06, 0.000118534705686654, 0.002268434632439, 0.00489352518554385, 0.0004, 0.625, 1, 2, 0.5, 88.3762626647949, -88.3762626647949, 1.4426950408889634, 0.693359375, -0.00021219444, 0.000198756915, 0.0013981999507, 0.0083334519073, 0.041665795894, 0.16666665459, 0.50000001201]);
+const COUNT = 27;
+for (let i = 0; i < COUNT; i++) v128.store(CONSTANTS + (<usize>i << 4), f32x4.splat(load<f32>(VALUES + (<usize>i << 2))));
+v128.store(CONSTANTS + SIGN_MASK, i32x4.splat(<i32>0x80000000));
+v128.store(CONSTANTS + BIAS_MAGIC, f32x4.splat(12583039)); // 127 + 1.5·2²³
+
+/** The constant at byte offset `at` of the table. */
+// @ts-ignore: decorator
+@inline function k(at: usize): v128 {
+  return v128.load(CONSTANTS + at);
+}
 
 /**
  * eˣ by Cephes' expf: x = n·ln2 + r with n = ⌊x·log₂e + ½⌋ and |r| ≤ ln2/2 (ln2 split in two parts so n·ln2 is exact),
@@ -9,19 +55,21 @@
 // @ts-ignore: decorator
 @inline
 export function expV(x: v128): v128 {
-  let xc = f32x4.max(f32x4.min(x, f32x4.splat(88.3762626647949)), f32x4.splat(-88.3762626647949));
-  const fx = f32x4.floor(f32x4.add(f32x4.mul(xc, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
-  xc = f32x4.sub(xc, f32x4.mul(fx, f32x4.splat(0.693359375)));
-  xc = f32x4.sub(xc, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
+  // pmin/pmax (a single minps/maxps on x64, unlike min/max) keep their first operand when it is NaN.
+  let xc = f32x4.pmax(f32x4.pmin(x, k(EXP_HI)), k(EXP_LO));
+  const fx = f32x4.floor(f32x4.add(f32x4.mul(xc, k(LOG2E)), k(HALF)));
+  xc = f32x4.sub(xc, f32x4.mul(fx, k(LN2_HI)));
+  xc = f32x4.sub(xc, f32x4.mul(fx, k(LN2_LO)));
   const r2 = f32x4.mul(xc, xc);
-  let y = f32x4.add(f32x4.mul(xc, f32x4.splat(1.9875691500e-4)), f32x4.splat(1.3981999507e-3));
-  y = f32x4.add(f32x4.mul(xc, y), f32x4.splat(8.3334519073e-3));
-  y = f32x4.add(f32x4.mul(xc, y), f32x4.splat(4.1665795894e-2));
-  y = f32x4.add(f32x4.mul(xc, y), f32x4.splat(1.6666665459e-1));
-  y = f32x4.add(f32x4.mul(xc, y), f32x4.splat(5.0000001201e-1));
-  y = f32x4.add(f32x4.add(f32x4.mul(y, r2), xc), f32x4.splat(1));
-  const n = i32x4.trunc_sat_f32x4_s(fx);
-  const pow2n = i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
+  let y = f32x4.add(f32x4.mul(xc, k(P0)), k(P1));
+  y = f32x4.add(f32x4.mul(xc, y), k(P2));
+  y = f32x4.add(f32x4.mul(xc, y), k(P3));
+  y = f32x4.add(f32x4.mul(xc, y), k(P4));
+  y = f32x4.add(f32x4.mul(xc, y), k(P5));
+  y = f32x4.add(f32x4.add(f32x4.mul(y, r2), xc), k(ONE));
+  // 2ⁿ: fx + 127 + 1.5·2²³ holds the integer n + 127 ∈ [0, 254] in its low mantissa bits; shifted left by 23 they
+  // become the exponent field, and the bits above (0x4B4 of 1.5·2²³'s sign and exponent) leave the 32-bit lane.
+  const pow2n = i32x4.shl(f32x4.add(fx, k(BIAS_MAGIC)), 23);
   return f32x4.mul(y, pow2n);
 }
 
@@ -38,36 +86,40 @@ export function expV(x: v128): v128 {
 export function tanhV(x: v128): v128 {
   const ax = f32x4.abs(x);
   const x2 = f32x4.mul(x, x);
-  let p = f32x4.add(f32x4.mul(x2, f32x4.splat(-2.76076847742355e-16)), f32x4.splat(2.00018790482477e-13));
-  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(-8.60467152213735e-11));
-  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(5.12229709037114e-8));
-  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(1.48572235717979e-5));
-  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(6.37261928875436e-4));
-  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(4.89352455891786e-3));
+  let p = f32x4.add(f32x4.mul(x2, k(A13)), k(A11));
+  p = f32x4.add(f32x4.mul(x2, p), k(A9));
+  p = f32x4.add(f32x4.mul(x2, p), k(A7));
+  p = f32x4.add(f32x4.mul(x2, p), k(A5));
+  p = f32x4.add(f32x4.mul(x2, p), k(A3));
+  p = f32x4.add(f32x4.mul(x2, p), k(A1));
   p = f32x4.mul(x, p);
-  let q = f32x4.add(f32x4.mul(x2, f32x4.splat(1.19825839466702e-6)), f32x4.splat(1.18534705686654e-4));
-  q = f32x4.add(f32x4.mul(x2, q), f32x4.splat(2.268434632439e-3));
-  q = f32x4.add(f32x4.mul(x2, q), f32x4.splat(4.89352518554385e-3));
-  const small = v128.bitselect(x, f32x4.div(p, q), f32x4.lt(ax, f32x4.splat(0.0004)));
-  const two = f32x4.splat(2);
-  const large = f32x4.sub(f32x4.splat(1), f32x4.div(two, f32x4.add(expV(f32x4.mul(two, ax)), f32x4.splat(1))));
-  const signed = v128.or(large, v128.and(x, i32x4.splat(<i32>0x80000000))); // |tanh| with x's sign bit; NaN stays NaN
-  return v128.bitselect(small, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+  let q = f32x4.add(f32x4.mul(x2, k(B6)), k(B4));
+  q = f32x4.add(f32x4.mul(x2, q), k(B2));
+  q = f32x4.add(f32x4.mul(x2, q), k(B0));
+  const small = v128.bitselect(x, f32x4.div(p, q), f32x4.lt(ax, k(TINY)));
+  const two = k(TWO);
+  const large = f32x4.sub(k(ONE), f32x4.div(two, f32x4.add(expV(f32x4.mul(two, ax)), k(ONE))));
+  const signed = v128.or(large, v128.and(x, k(SIGN_MASK))); // |tanh| with x's sign bit; NaN stays NaN
+  return v128.bitselect(small, signed, f32x4.lt(ax, k(SPLIT)));
 }
 
-/** σ(x) = 1 / (1 + e⁻ˣ): 1 at +∞ (e⁻ˣ = 0), about 4e-39 at −∞ (e⁻ˣ clamped at 2.4e38). */
+/**
+ * σ(x) from e = e^{−|x|} ∈ (0, 1]: σ(x) = 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0, so the small tail of σ keeps
+ * its relative accuracy and underflows to exactly 0 (σ(−∞) = 0, σ(+∞) = 1, σ(±0) = ½; NaN fails x ≥ 0 and stays NaN).
+ */
 // @ts-ignore: decorator
 @inline
 export function sigmoidV(x: v128): v128 {
-  const one = f32x4.splat(1);
-  return f32x4.div(one, f32x4.add(one, expV(f32x4.neg(x))));
+  const e = expV(f32x4.neg(f32x4.abs(x)));
+  const d = f32x4.div(k(ONE), f32x4.add(k(ONE), e));
+  return v128.bitselect(d, f32x4.mul(e, d), f32x4.ge(x, f32x4.splat(0)));
 }
 
-/** relu(x) = max(x, 0) (NaN stays NaN). */
+/** relu(x) = x < 0 ? 0 : x, pmax's definition (NaN stays NaN; −0 stays −0). */
 // @ts-ignore: decorator
 @inline
 export function reluV(x: v128): v128 {
-  return f32x4.max(x, f32x4.splat(0));
+  return f32x4.pmax(x, f32x4.splat(0));
 }
 
 // Scalar forms for row tails: the same arithmetic on lane 0, so every column gets bit-identical results.
