@@ -2,17 +2,22 @@
 // described by its class index c_t, so a window keeps only `inputClasses` (4·T bytes) instead of the dense
 // [T × V] float64 matrix (8·T·V bytes: 64 kB for T = 100, V = 80 — 640 MB for the ≈ 10,000 windows of a 1 MB book).
 // `inputs` is still there for every consumer that reads it (the float64 engine, sidecars, diagnostics): a getter that
-// materialises the dense one-hot on access. The last few materialised matrices are cached (one forward pass reads
-// `inputs` several times, the one-to-many loop once per step), never one per window.
+// materialises the dense one-hot on access. The most recently read matrices are cached up to a few MB (a forward
+// pass reads `inputs` more than once), never one per window.
 //
 // The getter lives on the prototype, so a spread `{ ...example }` or a structured clone (postMessage) copies the
 // own fields (inputLength, inputClasses, targetLength, targets, targetClasses) but NOT `inputs`: a receiver of
 // posted examples restores them with `restoreOneHot` (the protocol schemas do).
 import type { SequenceExample } from './dataset';
 
-/** How many materialised one-hot matrices are kept (most recently used first); a handful of T × V arrays. */
-const CACHE_SIZE = 4;
-const cache: Array<{ readonly example: OneHotExample; readonly inputs: Float64Array }> = [];
+/**
+ * The materialised one-hot matrices kept, least recently read first (a Map iterates in insertion order): at most
+ * CACHE_BYTES of them, enough for a mini-batch of 32 windows of T = 100 over V ≈ 80 (32 × 64 kB = 2 MB) to be
+ * built once per pass even when a batched path reads every example's `inputs` at every step.
+ */
+const CACHE_BYTES = 16 * 1024 * 1024;
+const cache = new Map<OneHotExample, Float64Array>();
+let cachedBytes = 0;
 
 /** Dense one-hot rows: row t of the [classes.length × size] result is e_{classes[t]}. */
 export function oneHotRows(classes: Int32Array, size: number): Float64Array {
@@ -40,14 +45,24 @@ export class OneHotExample implements SequenceExample {
     this.#size = fields.inputSize;
   }
 
-  /** The dense [inputLength × V] one-hot matrix, built on demand (cached for the last CACHE_SIZE examples read). */
+  /** The dense [inputLength × V] one-hot matrix, built on demand (the most recently read ones are cached). */
   get inputs(): Float64Array {
-    const index = cache.findIndex((entry) => entry.example === this);
-    if (index === 0) return (cache[0] as { inputs: Float64Array }).inputs;
-    const entry = index > 0 ? (cache.splice(index, 1)[0] as (typeof cache)[number]) : { example: this as OneHotExample, inputs: oneHotRows(this.inputClasses, this.#size) };
-    cache.unshift(entry);
-    if (cache.length > CACHE_SIZE) cache.length = CACHE_SIZE;
-    return entry.inputs;
+    const cached = cache.get(this);
+    if (cached !== undefined) {
+      // most recently read → last in the Map's order
+      cache.delete(this);
+      cache.set(this, cached);
+      return cached;
+    }
+    const dense = oneHotRows(this.inputClasses, this.#size);
+    cache.set(this, dense);
+    cachedBytes += dense.byteLength;
+    for (const [example, inputs] of cache) {
+      if (cachedBytes <= CACHE_BYTES || example === this) break;
+      cache.delete(example);
+      cachedBytes -= inputs.byteLength;
+    }
+    return dense;
   }
 }
 
