@@ -49,7 +49,10 @@ export function formatPytorchSection(comparison: PytorchComparison, memory: read
     lines.push(row([w.id, (w.flopsPerUpdate / 1e9).toFixed(3), gflops(g.rnnLab.float32), gflops(g.rnnLab['float32-threads']), gflops(g.rnnLab.float64), gflops(g.pytorch.oneThread), gflops(g.pytorch.allCores)], gWidths));
   }
   const p = comparison.peaks;
-  const wasm = p.wasmGemm === null ? `n/a (${p.wasmGemmReason ?? ''})` : `${p.wasmGemm.gflops.toFixed(2)} GFLOP/s (${p.wasmGemm.backend}, ${p.wasmGemm.size}×${p.wasmGemm.size})`;
+  const wasm =
+    p.wasmGemm === null
+      ? `n/a (${p.wasmGemmReason ?? ''})`
+      : `${p.wasmGemm.gflops.toFixed(2)} GFLOP/s (${p.wasmGemm.backend}, ${p.wasmGemm.size}×${p.wasmGemm.size}); micro-kernel peak ${gflops(p.wasmGemm.microKernelGflops)} GFLOP/s`;
   lines.push(`  peak: RNN Lab float32 GEMM ${wasm}`);
   lines.push(`        torch.mm 512×512 float32: ${gflops(p.torchSgemmOneThread)} GFLOP/s (1 thread), ${gflops(p.torchSgemmAllCores)} GFLOP/s (${n} threads)`);
   if (comparison.text !== null) {
