@@ -25,6 +25,7 @@ type OneHotExample = SequenceExample & { readonly inputClasses?: Int32Array };
 interface Workspace {
   readonly parameters: Float32Parameters;
   readonly stack: Float32Stack;
+  /** Dense layer-0 inputs [T·B × I]; −1 while every sequence has been one-hot (not reserved: 8 MB at T = 1000, V = 65). */
   readonly inputs: number;
   readonly classes: number;
   readonly outputs: number;
@@ -85,7 +86,8 @@ export class Float32GradientComputer implements GradientComputer {
       longest = Math.max(longest, steps);
       widest = Math.max(widest, Math.min(group.length, MAX_BATCH_ROWS));
     }
-    const workspace = this.ensureWorkspace(widest, longest);
+    const dense = indices.some((index) => !this.oneHot(examples[index]!));
+    const workspace = this.ensureWorkspace(widest, longest, dense);
     workspace.parameters.load(model.parameters);
     let loss = 0;
     for (const [steps, group] of groups) {
@@ -103,9 +105,14 @@ export class Float32GradientComputer implements GradientComputer {
     return this.config.topology === 'one-to-many' ? example.targetLength : example.inputLength;
   }
 
-  private ensureWorkspace(rows: number, steps: number): Workspace {
+  /** Whether layer 0 reads this sequence's class indices instead of dense rows. */
+  private oneHot(example: OneHotExample): boolean {
+    return this.config.topology !== 'one-to-many' && example.inputClasses !== undefined;
+  }
+
+  private ensureWorkspace(rows: number, steps: number, dense: boolean): Workspace {
     const current = this.workspace;
-    if (current !== null && current.stack.rows >= rows && current.stack.steps >= steps) return current;
+    if (current !== null && current.stack.rows >= rows && current.stack.steps >= steps && (!dense || current.inputs >= 0)) return current;
     const B = Math.max(rows, current?.stack.rows ?? 0);
     const T = Math.max(steps, current?.stack.steps ?? 0);
     const arena = this.kernels.arena;
@@ -116,7 +123,7 @@ export class Float32GradientComputer implements GradientComputer {
     this.workspace = {
       parameters,
       stack,
-      inputs: arena.reserve(T * B * I),
+      inputs: dense || (current !== null && current.inputs >= 0) ? arena.reserve(T * B * I) : -1,
       classes: arena.reserve(T * B),
       outputs: arena.reserve(T * B * O),
     };
@@ -156,7 +163,7 @@ export class Float32GradientComputer implements GradientComputer {
     const B = rows.length;
     const I = this.config.inputSize;
     const arena = this.kernels.arena;
-    if (this.config.topology !== 'one-to-many' && rows.every((example) => example.inputClasses !== undefined)) {
+    if (rows.every((example) => this.oneHot(example))) {
       const i32 = arena.i32;
       rows.forEach((example, b) => {
         const classes = example.inputClasses!;

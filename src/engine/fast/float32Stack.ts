@@ -3,7 +3,8 @@
 //
 // Time-major buffers, row t·B + b is sequence b at step t:
 //   states   [(T+1)·B × H]   block 0 is h_{−1} = 0, block t+1 is h_t (the layer above reads blocks 1…T as its input)
-//   LSTM: gates [T·B × 4H] (activated i, f, g, o), cells [(T+1)·B × H] (block 0 = c_{−1} = 0), tanhCells [T·B × H]
+//   LSTM: gates [T·B × 4H] (activated i, f, g, o), cells [(T+1)·B × H] (block 0 = c_{−1} = 0); tanh(c_t) is
+//         recomputed backward into a [B × H] scratch (the same kernel, so the same values) instead of kept for T steps
 //   GRU:  inputGates [T·B × 3H] (r, z, n after the step), hiddenGates [T·B × 3H] (W_hh h_{t−1} + b_hh)
 //   hiddenGradients [T·B × H]  ∂J/∂h_t: from above (readout or the layer above) before the layer's backward pass,
 //                              plus the recurrence dZ_{t+1}·W_hh added in place during it (gemm with β = 1)
@@ -63,7 +64,7 @@ export class Float32Stack {
         states: arena.reserve((T + 1) * B * H),
         gates: cell === 'rnn' ? -1 : arena.reserve(T * B * GH),
         cells: cell === 'lstm' ? arena.reserve((T + 1) * B * H) : -1,
-        tanhCells: cell === 'lstm' ? arena.reserve(T * B * H) : -1,
+        tanhCells: cell === 'lstm' ? arena.reserve(B * H) : -1,
         hiddenGates: cell === 'gru' ? arena.reserve(T * B * GH) : -1,
         hiddenGradients: arena.reserve(T * B * H),
       });
@@ -133,7 +134,7 @@ export class Float32Stack {
       case 'lstm': {
         const gates = buffers.gates + t * B * GH;
         k.gemm(false, false, B, GH, H, previous, H, layer.weightHhT, GH, 1, gates, GH);
-        k.lstmForward(gates, GH, buffers.cells + t * B * H, buffers.cells + (t + 1) * B * H, buffers.tanhCells + t * B * H, next, H, B, H);
+        k.lstmForward(gates, GH, buffers.cells + t * B * H, buffers.cells + (t + 1) * B * H, buffers.tanhCells, next, H, B, H);
         return;
       }
       case 'gru': {
@@ -213,10 +214,16 @@ export class Float32Stack {
         k.activationBackward(this.config.nonlinearity as F32Activation, buffers.states + (t + 1) * B * H, H, dh, H, dZ, GH, B, H);
         if (previousGradient >= 0) k.gemm(false, false, B, H, GH, dZ, GH, layer.weightHh, H, 1, previousGradient, H);
         return;
-      case 'lstm':
-        k.lstmBackward(buffers.gates + t * B * GH, GH, buffers.cells + t * B * H, buffers.tanhCells + t * B * H, dh, H, this.cellCarry, dZ, GH, B, H);
+      case 'lstm': {
+        // tanh(c_t) again, from the kept c_t
+        const f32 = k.arena.f32;
+        const cell = buffers.cells + (t + 1) * B * H;
+        f32.copyWithin(buffers.tanhCells, cell, cell + B * H);
+        k.activate('tanh', buffers.tanhCells, B, H, H);
+        k.lstmBackward(buffers.gates + t * B * GH, GH, buffers.cells + t * B * H, buffers.tanhCells, dh, H, this.cellCarry, dZ, GH, B, H);
         if (previousGradient >= 0) k.gemm(false, false, B, H, GH, dZ, GH, layer.weightHh, H, 1, previousGradient, H);
         return;
+      }
       case 'gru': {
         const dZHidden = this.chunkHiddenGradients + slot * B * GH;
         k.gruBackward(
