@@ -147,14 +147,17 @@ export class Float32GradientComputer implements GradientComputer {
     const dY = w.outputs;
     k.gemm(true, false, O, H, scoredRows, dY, O, scored, H, 1, readout.dWeightOut, H);
     k.addColumnSums(dY, scoredRows, O, O, readout.dBiasOut);
-    const top = w.stack.topHiddenGradients();
-    if (this.every) {
-      k.gemm(false, false, T * B, H, O, dY, O, readout.weightOut, H, 0, top, H);
-    } else {
-      k.arena.f32.fill(0, top, top + (T - 1) * B * H);
-      k.gemm(false, false, B, H, O, dY, O, readout.weightOut, H, 0, top + (T - 1) * B * H, H);
-    }
-    if (!w.stack.backward(input, B, T, cancel)) return Number.NaN;
+    // ∂J/∂h_t from the readout, step by step as the stack asks: dŶ_t·W_out (every step) or only at the last step
+    const topGradient = (t: number, target: number, accumulate: boolean): void => {
+      if (this.every) {
+        k.gemm(false, false, B, H, O, dY + t * B * O, O, readout.weightOut, H, accumulate ? 1 : 0, target, H);
+      } else if (t === T - 1) {
+        k.gemm(false, false, B, H, O, dY, O, readout.weightOut, H, accumulate ? 1 : 0, target, H);
+      } else if (!accumulate) {
+        k.arena.f32.fill(0, target, target + B * H);
+      }
+    };
+    if (!w.stack.backward(input, B, T, topGradient, cancel)) return Number.NaN;
     return loss;
   }
 

@@ -7,7 +7,9 @@
 //         recomputed backward into a [B × H] scratch (the same kernel, so the same values) instead of kept for T steps
 //   GRU:  inputGates [T·B × 3H] (r, z, n after the step), hiddenGates [T·B × 3H] (W_hh h_{t−1} + b_hh)
 //   hiddenGradients [T·B × H]  ∂J/∂h_t: from above (readout or the layer above) before the layer's backward pass,
-//                              plus the recurrence dZ_{t+1}·W_hh added in place during it (gemm with β = 1)
+//                              plus the recurrence dZ_{t+1}·W_hh added in place during it (gemm with β = 1). The top
+//                              layer keeps only a ring of CHUNK_STEPS + 1 blocks (block t at t mod (CHUNK_STEPS + 1)):
+//                              the readout's share of each chunk is written just before the chunk (TopGradientSource)
 // Backward runs in chunks of CHUNK_STEPS steps: the chunk's dZ rows feed the weight gradients as two large products
 // dW_hh += dZᵀ·H_{t−1} and dW_ih += dZᵀ·X_t, and the layer below's ∂J/∂x_t = dZ·W_ih — so dZ never needs T rows.
 import { gateCount } from '../parameterLayout';
@@ -30,6 +32,12 @@ interface LayerBuffers {
   readonly hiddenGradients: number;
 }
 
+/**
+ * Writes the readout's ∂J/∂h_t of the top layer, step t, into `target` [B × H]: added to what is there (the
+ * recurrence from step t+1) when `accumulate`, else overwriting it.
+ */
+export type TopGradientSource = (t: number, target: number, accumulate: boolean) => void;
+
 /** Where layer 0's input comes from: dense rows [T·B × I] or one class index per row (one-hot). */
 export type StackInput = { readonly kind: 'dense'; readonly offset: number } | { readonly kind: 'one-hot'; readonly classes: number };
 
@@ -43,6 +51,8 @@ export class Float32Stack {
   private readonly cellCarry: number;
   private readonly previousGradient: number;
   private readonly biasGradientSum: number;
+  /** Blocks of the top layer's ring of ∂J/∂h_t. */
+  private readonly ringBlocks: number;
 
   constructor(
     private readonly config: ModelConfig,
@@ -59,14 +69,16 @@ export class Float32Stack {
     const H = this.H;
     const GH = this.G * H;
     const cell = config.cell;
+    this.ringBlocks = Math.min(T, CHUNK_STEPS) + 1;
     for (let l = 0; l < config.numLayers; l++) {
+      const top = l === config.numLayers - 1;
       this.layers.push({
         states: arena.reserve((T + 1) * B * H),
         gates: cell === 'rnn' ? -1 : arena.reserve(T * B * GH),
         cells: cell === 'lstm' ? arena.reserve((T + 1) * B * H) : -1,
         tanhCells: cell === 'lstm' ? arena.reserve(B * H) : -1,
         hiddenGates: cell === 'gru' ? arena.reserve(T * B * GH) : -1,
-        hiddenGradients: arena.reserve(T * B * H),
+        hiddenGradients: arena.reserve((top ? this.ringBlocks : T) * B * H),
       });
     }
     const chunkRows = Math.min(T, CHUNK_STEPS) * B;
@@ -82,9 +94,11 @@ export class Float32Stack {
     return this.layers[this.layers.length - 1]!.states;
   }
 
-  /** ∂J/∂h_t of the top layer [T·B × H]: the readout writes it before backward(). */
-  topHiddenGradients(): number {
-    return this.layers[this.layers.length - 1]!.hiddenGradients;
+  /** Offset of ∂J/∂h_t (block t) of layer l: the top layer's ring, or the full buffer below it. */
+  private gradientBlock(l: number, B: number, t: number): number {
+    const buffers = this.layers[l]!;
+    const block = l === this.layers.length - 1 ? t % this.ringBlocks : t;
+    return buffers.hiddenGradients + block * B * this.H;
   }
 
   /** Forward over T steps of B sequences; false when cancelled. */
@@ -151,7 +165,7 @@ export class Float32Stack {
    * Backward over T steps, top layer first, from ∂J/∂h_t of the top layer (topHiddenGradients); adds the weight
    * gradients into the float32 accumulators. False when cancelled.
    */
-  backward(input: StackInput, B: number, T: number, cancel: CancellationFlag | undefined): boolean {
+  backward(input: StackInput, B: number, T: number, top: TopGradientSource, cancel: CancellationFlag | undefined): boolean {
     const k = this.kernels;
     const f32 = k.arena;
     const H = this.H;
@@ -165,9 +179,18 @@ export class Float32Stack {
       f32.f32.fill(0, this.cellCarry, this.cellCarry + B * H);
       for (let chunkEnd = T; chunkEnd > 0; chunkEnd -= CHUNK_STEPS) {
         const chunkStart = Math.max(0, chunkEnd - CHUNK_STEPS);
+        if (l === this.layers.length - 1) {
+          // the readout's share; block chunkEnd − 1 already holds the recurrence from step chunkEnd (if any)
+          for (let t = chunkStart; t < chunkEnd; t++) top(t, this.gradientBlock(l, B, t), t === chunkEnd - 1 && chunkEnd < T);
+          // step chunkStart adds its recurrence into block chunkStart − 1, which holds an older step until then
+          if (chunkStart > 0) {
+            const below = this.gradientBlock(l, B, chunkStart - 1);
+            f32.f32.fill(0, below, below + B * H);
+          }
+        }
         for (let t = chunkEnd - 1; t >= chunkStart; t--) {
           if (t % CANCEL_EVERY === 0 && cancel?.aborted === true) return false;
-          this.backwardStep(buffers, layer, B, t, t - chunkStart);
+          this.backwardStep(l, buffers, layer, B, t, t - chunkStart);
         }
         const chunkRows = (chunkEnd - chunkStart) * B;
         const dZ = this.chunkGradients;
@@ -193,7 +216,7 @@ export class Float32Stack {
         }
         // ∂J/∂h_t of the layer below (its input x_t) = dZ·W_ih: its only source from above
         if (below !== null) {
-          k.gemm(false, false, chunkRows, H, GH, dZ, GH, layer.weightIh, I, 0, below.hiddenGradients + chunkStart * B * H, H);
+          k.gemm(false, false, chunkRows, H, GH, dZ, GH, layer.weightIh, I, 0, this.gradientBlock(l - 1, B, chunkStart), H);
         }
       }
     }
@@ -201,14 +224,14 @@ export class Float32Stack {
   }
 
   /** Step t of a layer's backward pass; dZ goes to chunk row block `slot`. */
-  private backwardStep(buffers: LayerBuffers, layer: Float32Layer, B: number, t: number, slot: number): void {
+  private backwardStep(l: number, buffers: LayerBuffers, layer: Float32Layer, B: number, t: number, slot: number): void {
     const k = this.kernels;
     const H = this.H;
     const GH = this.G * H;
-    const dh = buffers.hiddenGradients + t * B * H;
+    const dh = this.gradientBlock(l, B, t);
     const dZ = this.chunkGradients + slot * B * GH;
     // ∂J/∂h_{t−1} receives dZ_t·W_hh (hidden side) on top of what came from above
-    const previousGradient = t > 0 ? buffers.hiddenGradients + (t - 1) * B * H : -1;
+    const previousGradient = t > 0 ? this.gradientBlock(l, B, t - 1) : -1;
     switch (this.config.cell) {
       case 'rnn':
         k.activationBackward(this.config.nonlinearity as F32Activation, buffers.states + (t + 1) * B * H, H, dh, H, dZ, GH, B, H);

@@ -78,6 +78,8 @@ const CASES: ReadonlyArray<{ name: string; config: Partial<ModelConfig>; lengths
   { name: 'lstm synced xent one-hot, 2 layers', config: { cell: 'lstm', hiddenSize: 12, inputSize: 7, outputSize: 7, numLayers: 2, topology: 'many-to-many-synced', loss: 'xent' }, lengths: [40], oneHot: true },
   { name: 'gru synced xent', config: { cell: 'gru', hiddenSize: 10, inputSize: 4, outputSize: 5, topology: 'many-to-many-synced', loss: 'xent' }, lengths: [6] },
   { name: 'gru one-to-many every-step, 3 layers', config: { cell: 'gru', hiddenSize: 6, inputSize: 2, outputSize: 2, numLayers: 3, topology: 'one-to-many', oneToManyInput: 'every-step', outputLength: 4 }, lengths: [4] },
+  { name: 'rnn tanh many-to-one over three backward chunks (T = 70)', config: { cell: 'rnn', hiddenSize: 6, inputSize: 2 }, lengths: [70, 33] },
+  { name: 'gru synced over three backward chunks (T = 65), 2 layers', config: { cell: 'gru', hiddenSize: 5, inputSize: 3, outputSize: 2, numLayers: 2, topology: 'many-to-many-synced' }, lengths: [65] },
   { name: 'lstm one-to-many first-step', config: { cell: 'lstm', hiddenSize: 4, inputSize: 3, topology: 'one-to-many', outputLength: 5 }, lengths: [5] },
 ];
 
