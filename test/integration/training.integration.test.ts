@@ -29,6 +29,7 @@ interface SavedRun {
   readonly gradientNormsPerTimestep: { epoch: number; layer: number; hiddenNorms: number[] }[];
   readonly validationPredictions?: { column: string; windows: { targets: number[]; predictions: number[] }[] };
   readonly initialModelFile?: string | null;
+  readonly arithmetic?: { precision: string; reason: string; threads: number; kernels: string | null };
 }
 
 const STALL_LIMIT_MS = 200;
@@ -289,6 +290,46 @@ describe('Train on Selection (issue 5)', () => {
     const run = remember(result);
     assert.strictEqual(run.status, 'cancelled');
     assert.ok(run.epochs.length < 100000);
+  });
+
+  it('a big model trains in float32 on WebAssembly kernels and shard threads; Stop answers within 200 ms; --from-run repeats it', async () => {
+    await editorWithSelection(sineText(600));
+    const big = { model: { hiddenSize: 128, window: 50 }, training: { batch: 32 } };
+    const before = new Set(runFolders());
+    const training = vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
+      name: 'integration float32 cancel',
+      silent: true,
+      whenBusy: 'both',
+      settings: { ...big, training: { ...big.training, epochs: 100000 } },
+    });
+    const deadline = Date.now() + 20_000;
+    while (runFolders().every((folder) => before.has(folder)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand<string[]>('rnnLab.stopTraining', { all: true });
+    const cancelled = await training;
+    report(`float32 cancel latency (Stop → worker acknowledged): ${cancelled.cancelLatencyMs?.toFixed(1)} ms`);
+    assert.strictEqual(cancelled.status, 'cancelled');
+    assert.ok(cancelled.cancelLatencyMs !== undefined && cancelled.cancelLatencyMs < 200, `cancel took ${cancelled.cancelLatencyMs} ms`);
+    const stoppedRun = remember(cancelled);
+    assert.deepStrictEqual(stoppedRun.arithmetic?.precision, 'float32');
+    assert.deepStrictEqual(stoppedRun.arithmetic?.kernels, 'wasm-simd');
+    // a short run of the same model, repeated headless: the recorded thread count splits the batches the same way
+    const short = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
+      name: 'integration float32 rerun',
+      silent: true,
+      settings: { ...big, training: { ...big.training, epochs: 2 } },
+    });
+    assert.strictEqual(short.status, 'completed', short.message);
+    const run = remember(short);
+    assert.ok(run.arithmetic !== undefined && run.arithmetic.precision === 'float32' && run.arithmetic.reason === 'auto-large');
+    const cli = path.join(extensionUnderTest().extensionPath, 'dist', 'cli.js');
+    const { stdout } = await execFile('node', [cli, 'train', '--from-run', path.dirname(short.runJsonPath ?? ''), '--json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 });
+    const repeated = JSON.parse(stdout) as { lossPerEpoch: number[]; threads: number; precision: string; rerun: { identical: boolean } };
+    assert.deepStrictEqual([repeated.precision, repeated.threads], ['float32', run.arithmetic.threads]);
+    assert.deepStrictEqual(repeated.lossPerEpoch, run.epochs.map((epoch) => epoch.trainLoss));
+    assert.strictEqual(repeated.rerun.identical, true);
+    report(`float32 run on ${run.arithmetic.threads} thread(s), ${run.arithmetic.kernels} kernels, repeated bit for bit by --from-run`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the error of a malformed selection at its document line and creates no run', async () => {

@@ -183,9 +183,10 @@ function finishRun(
           keptUpdates: diverged.keptUpdates,
         };
   const { result } = outcome;
-  // in the run's own precision: a float64 pass over a whole book would take longer than the training
+  // in the run's own precision (a float64 pass over a whole book would take longer than the training); a cancelled run
+  // skips it (NaN: not measured), so Stop is answered at once
   const finalLoss = (examples: readonly SequenceExample[]): number =>
-    computer === null || examples.length === 0 ? evaluateLoss(model, examples) : (computer.evaluate(model, examples) ?? Number.NaN);
+    computer === null || examples.length === 0 ? evaluateLoss(model, examples) : (computer.evaluate(model, examples, events.cancel) ?? Number.NaN);
   const finalTrainLoss = finalLoss(job.data.train);
   const finalValidationLoss = finalLoss(job.data.validation);
   const modelJson = serializeModel(
