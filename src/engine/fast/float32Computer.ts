@@ -66,13 +66,28 @@ export class Float32GradientComputer implements GradientComputer {
     return Number.isNaN(loss) && cancel?.aborted === true ? null : loss;
   }
 
+  /** ŷ of each example's last scored step, [examples.length × O] (forward only); null when cancelled. */
+  lastStepOutputs(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): Float64Array | null {
+    const outputs = new Float64Array(examples.length * this.config.outputSize);
+    const loss = this.run(model, examples, examples.map((_, i) => i), 1, false, cancel, outputs);
+    return Number.isNaN(loss) && cancel?.aborted === true ? null : outputs;
+  }
+
   dispose(): void {
     this.workspace = null;
     this.kernels.arena.clear();
   }
 
   /** Forward (and backward) over examples[indices] grouped by length, in sub-batches of ≤ MAX_BATCH_ROWS. */
-  private run(model: RecurrentModel, examples: readonly SequenceExample[], indices: readonly number[], m: number, withGradient: boolean, cancel: CancellationFlag | undefined): number {
+  private run(
+    model: RecurrentModel,
+    examples: readonly SequenceExample[],
+    indices: readonly number[],
+    m: number,
+    withGradient: boolean,
+    cancel: CancellationFlag | undefined,
+    lastOutputs: Float64Array | null = null,
+  ): number {
     const groups = new Map<number, number[]>();
     for (const index of indices) {
       const steps = this.stepsOf(examples[index]!);
@@ -92,13 +107,26 @@ export class Float32GradientComputer implements GradientComputer {
     let loss = 0;
     for (const [steps, group] of groups) {
       for (let first = 0; first < group.length; first += MAX_BATCH_ROWS) {
-        const rows = group.slice(first, first + MAX_BATCH_ROWS).map((index) => examples[index]!);
+        const members = group.slice(first, first + MAX_BATCH_ROWS);
+        const rows = members.map((index) => examples[index]!);
         const share = this.subBatch(workspace, rows, steps, m, withGradient, cancel);
         if (Number.isNaN(share) && cancel?.aborted === true) return Number.NaN;
         loss += share;
+        if (lastOutputs !== null) this.copyLastOutputs(workspace, members, steps, lastOutputs);
       }
     }
     return loss;
+  }
+
+  /** ŷ rows of the last scored step (row (T−1)·B + b, or b) into out[index·O …], before any gradient overwrites them. */
+  private copyLastOutputs(w: Workspace, members: readonly number[], T: number, out: Float64Array): void {
+    const f32 = this.kernels.arena.f32;
+    const O = this.config.outputSize;
+    const B = members.length;
+    members.forEach((index, b) => {
+      const row = w.outputs + ((this.every ? (T - 1) * B : 0) + b) * O;
+      for (let o = 0; o < O; o++) out[index * O + o] = f32[row + o]!;
+    });
   }
 
   private stepsOf(example: SequenceExample): number {

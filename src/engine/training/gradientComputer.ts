@@ -36,6 +36,11 @@ export interface GradientComputer {
    * `cancel` became set during the call (a float32 pass over a book's validation windows can take seconds).
    */
   evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null;
+  /**
+   * Optional: ŷ of each example's last scored step, [examples.length × O], forward passes only, in the computer's own
+   * precision (validation predictions of a float32 run); null when cancelled.
+   */
+  lastStepOutputs?(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): Float64Array | null;
   /** Frees what the computer holds (worker threads, WebAssembly memory); idempotent. */
   dispose(): void;
 }

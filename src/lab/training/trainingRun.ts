@@ -201,7 +201,7 @@ function finishRun(
     }),
   );
   const initialModelJson = serializeModel(job.model, initialParameters, modelFileExtras(job, { epochsCompleted: 0 }));
-  const predictions = job.predictionTarget !== undefined ? validationPredictions(model, job.data.validation, job.predictionTarget) : undefined;
+  const predictions = job.predictionTarget !== undefined ? validationPredictions(model, job.data.validation, job.predictionTarget, batchedOutputs(computer, model)) : undefined;
   return {
     status: divergence !== undefined ? 'diverged' : result.cancelled ? 'cancelled' : 'completed',
     outcome,
@@ -217,6 +217,15 @@ function finishRun(
     ...(divergence !== undefined ? { divergence } : {}),
     ...(predictions !== undefined ? { validationPredictions: predictions } : {}),
   };
+}
+
+/**
+ * A float32 run's own forward pass for the validation predictions (float64 runs predict one window at a time); at most
+ * MAX_PREDICTED_WINDOWS windows, a few milliseconds, so a cancelled run keeps them too.
+ */
+function batchedOutputs(computer: GradientComputer | null, model: RecurrentModel): ((examples: readonly SequenceExample[]) => Float64Array | null) | undefined {
+  if (computer === null || computer.lastStepOutputs === undefined) return undefined;
+  return (examples) => computer.lastStepOutputs?.(model, examples) ?? null;
 }
 
 /** The run record's `arithmetic` (lab/runs/runRecord.ts RunArithmetic) of a finished run. */

@@ -27,16 +27,20 @@ export function validationPredictions(
   model: RecurrentModel,
   validation: readonly SequenceExample[],
   target: PredictionTarget,
+  lastStepOutputs?: (examples: readonly SequenceExample[]) => Float64Array | null,
 ): ValidationPredictions | undefined {
   if (model.config.loss !== 'mse' || model.config.outputSize !== 1 || validation.length === 0) return undefined;
   const stride = Math.max(1, Math.ceil(validation.length / MAX_PREDICTED_WINDOWS));
+  const chosen: SequenceExample[] = [];
+  for (let index = 0; index < validation.length; index += stride) chosen.push(validation[index] as SequenceExample);
+  // a float32 run predicts with its own batched forward pass (null: cancelled, no predictions); else float64 one by one
+  const batched = lastStepOutputs?.(chosen);
+  if (batched === null) return undefined;
   const windows: { targets: number[]; predictions: number[] }[] = [];
-  for (let index = 0; index < validation.length; index += stride) {
-    const example = validation[index] as SequenceExample;
-    const scored = model.forward(example);
-    const last = scored - 1;
+  for (const [position, example] of chosen.entries()) {
+    const output = batched !== undefined ? (batched[position] as number) : (model.outputs[model.forward(example) - 1] as number);
     // x = x'·scale + offset undoes the normalisation (data/normalize.ts)
-    const predicted = (model.outputs[last] as number) * target.scale + target.offset;
+    const predicted = output * target.scale + target.offset;
     const actual = (example.targets[example.targetLength - 1] as number) * target.scale + target.offset;
     windows.push({ targets: [actual], predictions: [predicted] });
   }

@@ -188,6 +188,11 @@ export class ThreadedGradientComputer implements GradientComputer {
   }
 
   /** Validation is forward passes only: the calling thread does it with its own computer. */
+  lastStepOutputs(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): Float64Array | null {
+    if (this.local.lastStepOutputs === undefined) throw new Error('this computer has no batched forward pass');
+    return this.local.lastStepOutputs(model, examples, cancel);
+  }
+
   evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null {
     return this.local.evaluate(model, examples, cancel);
   }

@@ -129,6 +129,20 @@ describe('float32 batched gradients (engine/fast)', function () {
     });
   }
 
+  for (const topology of ['many-to-one', 'many-to-many-synced'] as const) {
+    it(`lastStepOutputs (validation predictions of a float32 run) equal the float64 forward pass: ${topology}`, () => {
+      const config = modelConfig({ cell: 'gru', hiddenSize: 7, inputSize: 2, outputSize: 2, topology });
+      const examples = randomExamples(config, 9, [6, 4], 2);
+      const model = new RecurrentModel(config, createInitializedParameters(config, { scheme: 'xavier' }, new SeededRandom(8)));
+      const outputs = new Float32GradientComputer(config, createF32Kernels()).lastStepOutputs(model, examples);
+      assert.ok(outputs !== null);
+      examples.forEach((example, index) => {
+        const last = model.forward(example) - 1;
+        for (let o = 0; o < 2; o++) assert.ok(Math.abs(outputs[index * 2 + o]! - model.outputs[last * 2 + o]!) < 1e-5, `example ${index}, output ${o}`);
+      });
+    });
+  }
+
   it('returns NaN promptly when cancelled during a batch, leaving model.gradients untouched', () => {
     const config = modelConfig({ cell: 'lstm', hiddenSize: 32, inputSize: 3, topology: 'many-to-many-synced' });
     const examples = randomExamples(config, 4, [200], 1);
