@@ -313,10 +313,16 @@ describe('Train on Selection (issue 5)', () => {
     const stoppedRun = remember(cancelled);
     assert.deepStrictEqual(stoppedRun.arithmetic?.precision, 'float32');
     assert.deepStrictEqual(stoppedRun.arithmetic?.kernels, 'wasm-simd');
-    // a short run of the same model, repeated headless: the recorded thread count splits the batches the same way
+    // a short run of the same model on a saved file, repeated headless: the recorded thread count splits the batches alike
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const document = await vscode.workspace.openTextDocument(path.join(folder.uri.fsPath, 'sine.csv'));
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(2, 0, 299, document.lineAt(299).text.length);
     const short = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
       name: 'integration float32 rerun',
       silent: true,
+      columns: ['2'],
       settings: { ...big, training: { ...big.training, epochs: 2 } },
     });
     assert.strictEqual(short.status, 'completed', short.message);

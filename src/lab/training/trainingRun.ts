@@ -13,7 +13,6 @@ import type { RecurrentModel } from '../../engine/model';
 import { train, type EpochReport, type TrainOutcome } from '../../engine/training/train';
 import type { CancellationFlag } from '../../engine/training/trainLoop';
 import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
-import { cloneParameters } from '../../engine/tensor';
 import type { TrainingData } from '../../data/intakeTypes';
 import { serializeModel, type JsonObject, type ModelExtras } from '../../modelFiles/modelJson';
 import type { RunArithmetic } from '../runs/runRecord';
@@ -107,13 +106,14 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
   checkTrainingMemory(job.model, settings.training.optimizer, longest, events.jacobianSamples !== undefined);
   const setup = setUpTraining(settings, job.model);
   const { model } = setup;
-  const initialParameters = cloneParameters(model.parameters);
+  // written now, not after training, so that a Stop is not kept waiting for it
+  const initialModelJson = serializeModel(job.model, model.parameters, modelFileExtras(job, { epochsCompleted: 0 }));
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
   const precision = choosePrecision(settings.training.precision, settings.training.threads, job.model, setup.remedies, settings.training.batch, events.parallel?.cores ?? 1);
   // float64 on one thread is train()'s own default path (which Ω and TBPTT need); anything else gets a computer
   const computer = startComputer(precision, job, events.parallel);
   try {
-    return finishRun(job, events, setup, initialParameters, training, precision, computer);
+    return finishRun(job, events, setup, initialModelJson, training, precision, computer);
   } finally {
     computer?.dispose();
   }
@@ -130,7 +130,7 @@ function finishRun(
   job: TrainingJob,
   events: TrainingEvents,
   setup: ReturnType<typeof setUpTraining>,
-  initialParameters: ReturnType<typeof cloneParameters>,
+  initialModelJson: string,
   training: { readonly inputSize: number; readonly outputSize: number; readonly examples: readonly SequenceExample[] },
   precision: PrecisionChoice,
   computer: GradientComputer | null,
@@ -200,7 +200,6 @@ function finishRun(
       finalValidationLoss: finiteOrNull(finalValidationLoss),
     }),
   );
-  const initialModelJson = serializeModel(job.model, initialParameters, modelFileExtras(job, { epochsCompleted: 0 }));
   const predictions = job.predictionTarget !== undefined ? validationPredictions(model, job.data.validation, job.predictionTarget, batchedOutputs(computer, model)) : undefined;
   return {
     status: divergence !== undefined ? 'diverged' : result.cancelled ? 'cancelled' : 'completed',
