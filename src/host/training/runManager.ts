@@ -141,7 +141,7 @@ export class RunManager implements vscode.Disposable {
     const terminal = await worker.result;
     this.active.delete(id);
     const result = await this.save(store, directory, builder, terminal, worker.cancelLatencyMs);
-    this.ui.runEnded(id, this.summaryLine(request.name, result));
+    this.ui.runEnded(id, `${this.summaryLine(request.name, result)}${arithmeticNote(result.record.arithmetic)}`);
     this.events.fire({ kind: 'ended', result });
     this.announce(request, result, terminal);
     return result;
@@ -262,4 +262,11 @@ export class RunManager implements vscode.Disposable {
     for (const run of this.active.values()) run.worker.cancel();
     this.events.dispose();
   }
+}
+
+/** " Trained in float32 on 2 threads (wasm-simd kernels)." — how the run computed (lab/training/precision.ts). */
+function arithmeticNote(arithmetic: RunRecord['arithmetic']): string {
+  if (arithmetic === undefined) return '';
+  const kernels = arithmetic.kernels === null ? '' : ` (${arithmetic.kernels})`;
+  return ` ${vscode.l10n.t('Trained in {0} on {1} thread(s){2}.', arithmetic.precision, arithmetic.threads, kernels)}`;
 }
