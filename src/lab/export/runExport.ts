@@ -59,6 +59,7 @@ export async function buildRunExport(runDirectory: string, platform: DataPlatfor
     settings,
     prepared,
     recordedInitial: initial,
+    runPrecision: record.arithmetic?.precision ?? 'float64',
   });
 }
 
@@ -72,7 +73,7 @@ export async function buildSettingsExport(
   out: string,
 ): Promise<ExportBundle> {
   const prepared = await prepareData({ kind: 'file', path: dataPath, label: dataPath }, {}, choices, settings, platform, null, null);
-  return assemble({ scriptPath: out, runJsonPath: null, runId: null, runName: name, dataSource: dataPath, settings, prepared, recordedInitial: null });
+  return assemble({ scriptPath: out, runJsonPath: null, runId: null, runName: name, dataSource: dataPath, settings, prepared, recordedInitial: null, runPrecision: 'float64' });
 }
 
 async function readInitialParameters(file: string, platform: DataPlatform): Promise<ParameterSet> {
@@ -117,6 +118,8 @@ interface AssembleInput {
   readonly settings: TrainingSettings;
   readonly prepared: Prepared;
   readonly recordedInitial: ParameterSet | null;
+  /** The arithmetic the run trained in (run.json `arithmetic`): the script's default --dtype. */
+  readonly runPrecision: 'float32' | 'float64';
 }
 
 function assemble(input: AssembleInput): ExportBundle {
@@ -149,5 +152,6 @@ function assemble(input: AssembleInput): ExportBundle {
     initialParameters: initial,
     shuffleState: setup.random.getState().words,
     modelTemplate: template,
+    runPrecision: input.runPrecision,
   });
 }

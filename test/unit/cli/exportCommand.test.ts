@@ -46,6 +46,23 @@ describe('rnn-lab export', function () {
     assert.equal(decay.length - 1, 3 * 8, 'epochs 0, 1, 2 × 8 timesteps');
   });
 
+  it('a float32 run (the batched path) exports a script that trains in float32 by default and reproduces it', async function () {
+    const run = path.join(directory, 'run-float32');
+    const trained = await runCommand(trainCommand(), [SINE, '--hidden', '64', '--batch', '8', '--lr', '0.002', '--epochs', '3', '--precision', 'float32', '--run-dir', run, '--quiet']);
+    assert.equal(trained.code, 0, trained.stderr);
+    const record = JSON.parse(fs.readFileSync(path.join(run, 'run.json'), 'utf8')) as { arithmetic: { precision: string; threads: number } };
+    assert.deepEqual([record.arithmetic.precision, record.arithmetic.threads], ['float32', 1], 'no shard worker beside the tests: one thread');
+    const exported = await runCommand(exportCommand(), [run, '--to', 'pytorch']);
+    assert.equal(exported.code, 0, exported.stderr);
+    const script = path.join(run, 'train_pytorch.py');
+    assert.match(fs.readFileSync(script, 'utf8'), /^RUN_DTYPE = "float32"/m);
+    const python = pythonWithTorch();
+    if (python === null) return this.skip();
+    const checked = runPython(python, [script, '--check', path.join(run, 'run.json'), '--no-decay']);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.match(checked.stdout, /reproduced: 3 epochs, largest relative difference \S+ \(tolerance 0\.001\)/);
+  });
+
   it('exports a *.rnn.json config with --data to --out, and the script trains', async function () {
     const out = path.join(directory, 'from-config', 'many_to_one.py');
     const exported = await runCommand(exportCommand(), [path.join(root, 'samples/configs/many-to-one.rnn.json'), '--data', SINE, '--to', 'pytorch', '--out', out]);

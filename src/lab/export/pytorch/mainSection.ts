@@ -6,7 +6,7 @@ export const PYTHON_MAIN_SECTION = String.raw`
 def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", metavar="RUN_JSON", help="compare every epoch's training loss with this run.json; exit 1 above --tolerance")
-    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64", help="precision (default float64, what the check needs)")
+    parser.add_argument("--dtype", choices=["float64", "float32"], default=RUN_DTYPE, help=f"precision (default {RUN_DTYPE}, the run's own, what the check needs)")
     parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N (default cpu)")
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"epochs to train (default {EPOCHS}, the run's)")
     parser.add_argument("--tolerance", type=float, default=None, help="largest relative loss difference --check accepts (default 1e-9 in float64, 1e-3 in float32)")

@@ -41,6 +41,8 @@ export interface PyTorchExportInput {
   readonly shuffleState: readonly number[];
   /** RNN Lab's model JSON of the initial model without state_dict: the trained model is saved in it. */
   readonly modelTemplate: Record<string, JsonValue>;
+  /** The arithmetic the run trained in: float32 runs (RNN Lab's batched path) are checked in float32, at 1e-3. */
+  readonly runPrecision: 'float32' | 'float64';
 }
 
 export function pytorchBundle(input: PyTorchExportInput): ExportBundle {
@@ -98,9 +100,9 @@ function header(input: PyTorchExportInput): string {
 
 The same experiment as in RNN Lab: the same data preparation, the same initial parameters (from ${sidecar}), the same
 loss J = 1/(2m) Σ (ŷ − y)² (with the ½) or cross-entropy, optimiser, remedies and mini-batch order, so the training
-loss of every epoch matches the run's to about 1e-12 in float64. Needs torch >= 1.13 and the standard library only.
+loss of every epoch matches the run's ${input.runPrecision === 'float64' ? 'to about 1e-12 in float64' : 'within float32 rounding (the run trained in float32, RNN Lab\'s batched path)'}. Needs torch >= 1.13 and the standard library only.
 
-  ${checkLine}${input.runJsonPath !== null ? '   # train on the CPU in float64; compare every epoch with the run' : '   # train on the CPU in float64'}
+  ${checkLine}${input.runJsonPath !== null ? `   # train on the CPU in ${input.runPrecision}; compare every epoch with the run` : '   # train on the CPU in float64'}
   python3 ${stem}.py --device cuda --dtype float32   # on a GPU
   torchrun --nproc_per_node 2 ${stem}.py             # distributed: each rank trains on a shard of every batch
 
@@ -154,6 +156,7 @@ TBPTT = ${truncation}  # (k1, k2) of truncated BPTT, None: full BPTT
 GRADIENT_NORM_BOUND = ${pyLiteral(remedies.gradientNormBound)}  # without clipping, a larger ‖∂J/∂θ‖ is a divergence
 TRAIN_COUNT = ${input.trainCount}
 SHUFFLE_STATE = ${pyLiteral([...input.shuffleState])}  # the run's generator after drawing the initial parameters
+RUN_DTYPE = ${pyLiteral(input.runPrecision)}  # the arithmetic the run trained in: --dtype's default
 `;
 }
 
