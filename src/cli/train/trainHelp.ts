@@ -73,7 +73,8 @@ Training (rnnLab.training.*):
                       (--omega, --tbptt and encoder–decoder runs always float64; gradients, gradient checks and the
                       gradient-decay diagnostics are always float64) (default ${S.training.precision.default})
   --threads N         worker threads sharing each mini-batch (data parallel, gradients added in a fixed order:
-                      deterministic for a given N); 0 = the cores, at most ${S.training.threads.maximum}; 1 = no extra threads (default ${S.training.threads.default})
+                      deterministic for a given N) in float32 runs, ≥ 4 sequences each; 0 = the cores, at most ${S.training.threads.maximum};
+                      1 = no extra threads; float64 runs use one (default ${S.training.threads.default})
 Data preparation (rnnLab.data.*):
   --normalize zscore|minmax|none   (default ${S.data.normalization.default})
   --stride S          steps between window starts (default ${S.data.stride.default})
