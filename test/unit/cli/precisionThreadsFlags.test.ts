@@ -105,8 +105,16 @@ describe('run records from before precision and threads', function () {
     assert.deepEqual(record.config.training.precision, { value: 'float64', source: 'argument' });
     assert.deepEqual(record.config.training.threads, { value: 1, source: 'argument' });
     assert.equal((await prepareRerun(directory, nodePlatform)).settings.training.precision, 'float64');
+    // the resolved arithmetic is what a re-run follows (auto and 0 depend on the machine)
+    assert.deepEqual(record.arithmetic, { precision: 'float64', reason: 'requested', threads: 1, kernels: null });
+    record.config.training.precision = { value: 'auto', source: 'default' };
+    record.config.training.threads = { value: 0, source: 'default' };
+    fs.writeFileSync(runJson, JSON.stringify(record));
+    const resolved = await prepareRerun(directory, nodePlatform);
+    assert.deepEqual([resolved.settings.training.precision, resolved.settings.training.threads], ['float64', 1]);
     delete record.config.training.precision;
     delete record.config.training.threads;
+    delete record.arithmetic;
     fs.writeFileSync(runJson, JSON.stringify(record));
     const old = await prepareRerun(directory, nodePlatform);
     assert.equal(old.settings.training.precision, 'auto');
