@@ -70,7 +70,14 @@ async function trainIn(worker: TrainingWorker, source: DataSource, origin: DataO
   if (terminal.type !== 'done') throw new Error('not done');
   builder.addBatch(terminal);
   if (terminal.validationPredictions !== undefined) builder.setValidationPredictions(terminal.validationPredictions);
-  const record = builder.finish({ status: 'completed', finishedAt: new Date(), modelFile: 'model.json', initialModelFile: 'initial-model.json' });
+  const record = builder.finish({
+    status: 'completed',
+    finishedAt: new Date(),
+    modelFile: 'model.json',
+    initialModelFile: 'initial-model.json',
+    // as runManager.ts records it from the worker's terminal message
+    ...(terminal.arithmetic !== undefined ? { arithmetic: terminal.arithmetic } : {}),
+  });
   await store.save(directory, record, terminal.modelJson, terminal.initialModelJson);
   return { prepared, losses: record.epochs.map((epoch) => epoch.trainLoss), record, directory };
 }
