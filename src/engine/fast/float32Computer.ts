@@ -11,6 +11,7 @@
 import type { SequenceExample } from '../dataset';
 import type { RecurrentModel } from '../model';
 import type { ModelConfig } from '../modelConfig';
+import { gateCount } from '../parameterLayout';
 import type { F32Kernels } from '../kernels/f32/f32Kernels';
 import type { CancellationFlag } from '../training/cancellation';
 import type { GradientComputer } from '../training/gradientComputer';
@@ -19,6 +20,11 @@ import { Float32Stack, type StackInput } from './float32Stack';
 
 /** Most sequences run together (bounds the activation memory; GEMM speed saturates well below). */
 export const MAX_BATCH_ROWS = 64;
+/**
+ * Most float32 values the activations of one sub-batch may take (1 GiB): very long sequences run in fewer rows at a
+ * time, so the WebAssembly memory (at most 4 GiB) is never exhausted.
+ */
+export const MAX_ACTIVATION_FLOATS = 256 * 1024 * 1024;
 
 type OneHotExample = SequenceExample & { readonly inputClasses?: Int32Array };
 
@@ -99,15 +105,16 @@ export class Float32GradientComputer implements GradientComputer {
     let widest = 0;
     for (const [steps, group] of groups) {
       longest = Math.max(longest, steps);
-      widest = Math.max(widest, Math.min(group.length, MAX_BATCH_ROWS));
+      widest = Math.max(widest, Math.min(group.length, this.rowsFor(steps)));
     }
     const dense = indices.some((index) => !this.oneHot(examples[index]!));
     const workspace = this.ensureWorkspace(widest, longest, dense);
     workspace.parameters.load(model.parameters);
     let loss = 0;
     for (const [steps, group] of groups) {
-      for (let first = 0; first < group.length; first += MAX_BATCH_ROWS) {
-        const members = group.slice(first, first + MAX_BATCH_ROWS);
+      const rowsAtOnce = this.rowsFor(steps);
+      for (let first = 0; first < group.length; first += rowsAtOnce) {
+        const members = group.slice(first, first + rowsAtOnce);
         const rows = members.map((index) => examples[index]!);
         const share = this.subBatch(workspace, rows, steps, m, withGradient, cancel);
         if (Number.isNaN(share) && cancel?.aborted === true) return Number.NaN;
@@ -131,6 +138,17 @@ export class Float32GradientComputer implements GradientComputer {
 
   private stepsOf(example: SequenceExample): number {
     return this.config.topology === 'one-to-many' ? example.targetLength : example.inputLength;
+  }
+
+  /**
+   * Sequences of T steps run together: MAX_BATCH_ROWS, or fewer when their activations (per step and sequence: every
+   * layer's h, gates, c and ∂J/∂h, the input and the output row) would pass MAX_ACTIVATION_FLOATS.
+   */
+  private rowsFor(T: number): number {
+    const { hiddenSize: H, inputSize: I, outputSize: O, numLayers: L } = this.config;
+    const G = gateCount(this.config.cell);
+    const perStep = L * (3 * H + 2 * G * H) + I + O;
+    return Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_ACTIVATION_FLOATS / ((T + 1) * perStep))));
   }
 
   /** Whether layer 0 reads this sequence's class indices instead of dense rows. */
