@@ -69,9 +69,10 @@ Training (rnnLab.training.*):
   --seed S            seed of the initialisation and the shuffling; same seed, same run (default ${S.training.seed.default})
   --validation F      share of windows held out, the last ones in time (default ${S.training.validationSplit.default})
   --precision auto|float32|float64   float32: mini-batches as batched matrix products in WebAssembly SIMD (fast);
-                      float64: exact, one sequence at a time; auto: float32 when --batch ≥ 8 with --hidden ≥ 64,
-                      or --hidden ≥ 128 (--omega, --tbptt and encoder–decoder runs always float64; gradients,
-                      gradient checks and the gradient-decay diagnostics are always float64) (default ${S.training.precision.default})
+                      float64: exact, one sequence at a time; auto: float32 when --batch ≥ 8 with --hidden ≥ 64 or
+                      characters, or --hidden ≥ 128 (--omega, --tbptt and encoder–decoder runs always float64;
+                      gradients, gradient checks and the gradient-decay diagnostics are always float64)
+                      (default ${S.training.precision.default})
   --threads N         worker threads sharing each float32 mini-batch (data parallel, ≥ 4 sequences each, gradients
                       added in a fixed order: deterministic for a given N); 0 = the cores, at most ${S.training.threads.maximum};
                       1 = no extra threads; float64 runs use one (default ${S.training.threads.default})

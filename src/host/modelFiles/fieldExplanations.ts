@@ -73,7 +73,7 @@ function explanation(field: string, l10n: Translator): { sentence: string; formu
     case 'seed':
       return { sentence: l10n.t('Seed of the random generator: the same seed gives the same initial weights and the same run.'), formula: null };
     case 'precision':
-      return { sentence: l10n.t('Arithmetic of training: float32 trains mini-batches as batched matrix products in WebAssembly SIMD (fast); float64 is exact, one sequence at a time; auto picks float32 when the batch is ≥ 8 with a hidden size ≥ 64, or the hidden size is ≥ 128. Gradient checks and the gradient-decay diagnostics are always float64.'), formula: null };
+      return { sentence: l10n.t('Arithmetic of training: float32 trains mini-batches as batched matrix products in WebAssembly SIMD (fast); float64 is exact, one sequence at a time; auto picks float32 when the batch is ≥ 8 with a hidden size ≥ 64 or character (one-hot) inputs, or the hidden size is ≥ 128. Gradient checks and the gradient-decay diagnostics are always float64.'), formula: null };
     case 'threads':
       return { sentence: l10n.t('Worker threads that share each mini-batch: each computes the gradient of its shard, and the shards are added in a fixed order (deterministic for a given count). 0 = the number of cores, at most 8.'), formula: 'g = Σ_(shard s, in order) g_s' };
     case 'clipNorm':
