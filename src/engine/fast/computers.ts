@@ -4,12 +4,9 @@ import type { ModelConfig } from '../modelConfig';
 import type { KernelBackend } from '../kernels/f32/f32Kernels';
 import { createF32Kernels } from '../kernels/f32/loadKernels';
 import { Float64GradientComputer, type GradientComputer, type Precision } from '../training/gradientComputer';
-import { Float32GradientComputer } from './float32Computer';
+import { float32Covers, Float32GradientComputer } from './float32Computer';
 
-/** Whether the float32 batched path covers models of `config` (everything but the encoder–decoder). */
-export function float32Covers(config: ModelConfig): boolean {
-  return config.topology !== 'many-to-many-encoder-decoder';
-}
+export { float32Covers, readsInputClasses } from './float32Computer';
 
 /** The computer of `precision` for models of `config`; float32 on a config it does not cover is an Error. */
 export function createGradientComputer(precision: Precision, config: ModelConfig, backend?: KernelBackend): GradientComputer {

@@ -8,6 +8,7 @@
 // Covers the cells rnn (tanh, relu, sigmoid), lstm and gru, stacked layers, and the topologies whose scored steps are
 // the encoder's own (one-to-one, many-to-one, synced, one-to-many); the encoder–decoder's autoregressive decoder stays
 // on the float64 path (computers.ts). Losses are summed in float64; parameters and gradients cross over as float64.
+import { scoredValueCount } from '../bptt';
 import type { SequenceExample } from '../dataset';
 import type { RecurrentModel } from '../model';
 import type { ModelConfig } from '../modelConfig';
@@ -28,6 +29,19 @@ export const MAX_ACTIVATION_FLOATS = 256 * 1024 * 1024;
 
 type OneHotExample = SequenceExample & { readonly inputClasses?: Int32Array };
 
+/** Whether the float32 batched path covers models of `config` (everything but the encoder–decoder). */
+export function float32Covers(config: ModelConfig): boolean {
+  return config.topology !== 'many-to-many-encoder-decoder';
+}
+
+/**
+ * Whether layer 0 reads this sequence's class indices (a lookup of W_ih's columns) instead of dense rows: one-hot
+ * examples, except one-to-many, whose steps after the first are generated.
+ */
+export function readsInputClasses(config: ModelConfig, example: OneHotExample): boolean {
+  return config.topology !== 'one-to-many' && example.inputClasses !== undefined;
+}
+
 interface Workspace {
   readonly parameters: Float32Parameters;
   readonly stack: Float32Stack;
@@ -46,7 +60,7 @@ export class Float32GradientComputer implements GradientComputer {
     private readonly config: ModelConfig,
     private readonly kernels: F32Kernels,
   ) {
-    if (config.topology === 'many-to-many-encoder-decoder') throw new Error('the float32 path does not cover the encoder–decoder topology');
+    if (!float32Covers(config)) throw new Error('the float32 path does not cover the encoder–decoder topology');
     this.every = config.topology === 'many-to-many-synced' || config.topology === 'one-to-many';
   }
 
@@ -65,8 +79,7 @@ export class Float32GradientComputer implements GradientComputer {
 
   evaluate(model: RecurrentModel, examples: readonly SequenceExample[], cancel?: CancellationFlag): number | null {
     let m = 0;
-    const O = this.config.outputSize;
-    for (const example of examples) m += (this.every ? example.targetLength : 1) * (this.config.loss === 'mse' ? O : 1);
+    for (const example of examples) m += scoredValueCount(model, example);
     if (m === 0) return Number.NaN;
     const loss = this.run(model, examples, examples.map((_, i) => i), m, false, cancel);
     return Number.isNaN(loss) && cancel?.aborted === true ? null : loss;
@@ -107,7 +120,7 @@ export class Float32GradientComputer implements GradientComputer {
       longest = Math.max(longest, steps);
       widest = Math.max(widest, Math.min(group.length, this.rowsFor(steps)));
     }
-    const dense = indices.some((index) => !this.oneHot(examples[index]!));
+    const dense = indices.some((index) => !readsInputClasses(this.config, examples[index]!));
     const workspace = this.ensureWorkspace(widest, longest, dense);
     workspace.parameters.load(model.parameters);
     let loss = 0;
@@ -149,11 +162,6 @@ export class Float32GradientComputer implements GradientComputer {
     const G = gateCount(this.config.cell);
     const perStep = L * (3 * H + 2 * G * H) + I + O;
     return Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_ACTIVATION_FLOATS / ((T + 1) * perStep))));
-  }
-
-  /** Whether layer 0 reads this sequence's class indices instead of dense rows. */
-  private oneHot(example: OneHotExample): boolean {
-    return this.config.topology !== 'one-to-many' && example.inputClasses !== undefined;
   }
 
   private ensureWorkspace(rows: number, steps: number, dense: boolean): Workspace {
@@ -212,7 +220,7 @@ export class Float32GradientComputer implements GradientComputer {
     const B = rows.length;
     const I = this.config.inputSize;
     const arena = this.kernels.arena;
-    if (rows.every((example) => this.oneHot(example))) {
+    if (rows.every((example) => readsInputClasses(this.config, example))) {
       const i32 = arena.i32;
       rows.forEach((example, b) => {
         const classes = example.inputClasses!;

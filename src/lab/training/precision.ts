@@ -9,6 +9,7 @@
 // decoder), and gradients, gradient checks and the gradient-decay diagnostics are float64 always.
 // Threads split each float32 mini-batch into shards of at least MIN_SHARD_SEQUENCES sequences; the float64 path runs
 // on one thread, so its numbers never depend on the machine.
+import { float32Covers } from '../../engine/fast/computers';
 import type { ModelConfig } from '../../engine/modelConfig';
 import type { Precision } from '../../engine/training/gradientComputer';
 import type { RemedyOptions } from '../../engine/remedies/remedyOptions';
@@ -60,18 +61,18 @@ export function choosePrecision(
   remedies: Pick<RemedyOptions, 'omega' | 'truncation'>,
   batch: number,
   cores: number,
-  /** Every training example's input is one-hot (character windows, labelled sentences: `inputClasses`). */
+  /** The batched path reads every training example's input as class indices (engine/fast readsInputClasses). */
   oneHotInputs = false,
 ): PrecisionChoice {
   const exactOnly: PrecisionReason | null =
-    remedies.omega > 0 ? 'omega' : remedies.truncation !== null ? 'truncation' : config.topology === 'many-to-many-encoder-decoder' ? 'encoder-decoder' : null;
+    remedies.omega > 0 ? 'omega' : remedies.truncation !== null ? 'truncation' : !float32Covers(config) ? 'encoder-decoder' : null;
   let precision: Precision;
   let reason: PrecisionReason;
   if (exactOnly !== null) {
     precision = 'float64';
     reason = setting === 'float64' ? 'requested' : exactOnly;
   } else if (setting === 'auto') {
-    precision = autoPrecision(batch, config.hiddenSize, oneHotInputs && config.topology !== 'one-to-many');
+    precision = autoPrecision(batch, config.hiddenSize, oneHotInputs);
     reason = precision === 'float32' ? 'auto-large' : 'auto-small';
   } else {
     precision = setting;

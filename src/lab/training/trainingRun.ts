@@ -5,7 +5,7 @@
 // record's samples, and finishes with the model file, the validation predictions and the divergence, if any.
 import { evaluateLoss } from '../../engine/bptt';
 import type { SequenceExample } from '../../engine/dataset';
-import { createGradientComputer } from '../../engine/fast/computers';
+import { createGradientComputer, readsInputClasses } from '../../engine/fast/computers';
 import type { GradientComputer, Precision } from '../../engine/training/gradientComputer';
 import type { EpochDiagnostics } from '../../engine/diagnostics/epochDiagnostics';
 import type { ModelConfig } from '../../engine/modelConfig';
@@ -109,7 +109,7 @@ export function runTraining(job: TrainingJob, events: TrainingEvents): TrainingR
   // written now, not after training, so that a Stop is not kept waiting for it
   const initialModelJson = serializeModel(job.model, model.parameters, modelFileExtras(job, { epochsCompleted: 0 }));
   const training = { inputSize: job.data.inputSize, outputSize: job.data.outputSize, examples: job.data.train };
-  const oneHot = job.data.train.length > 0 && job.data.train.every((example) => example.inputClasses !== undefined);
+  const oneHot = job.data.train.length > 0 && job.data.train.every((example) => readsInputClasses(job.model, example));
   const precision = choosePrecision(settings.training.precision, settings.training.threads, job.model, setup.remedies, settings.training.batch, events.parallel?.cores ?? 1, oneHot);
   // float64 on one thread is train()'s own default path (which Ω and TBPTT need); anything else gets a computer
   const computer = startComputer(precision, job, events.parallel);
