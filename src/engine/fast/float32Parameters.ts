@@ -10,7 +10,7 @@
 // dWeightHh, dBiasIh, dBiasHh, dWeightOut [O × H], dBiasOut.
 import { gateCount } from '../parameterLayout';
 import type { ModelConfig } from '../modelConfig';
-import type { ParameterSet, Tensor } from '../tensor';
+import { findTensor, type ParameterSet, type Tensor } from '../tensor';
 import type { F32Arena } from '../kernels/f32/f32Kernels';
 
 export interface Float32Layer {
@@ -39,7 +39,7 @@ export interface Float32Readout {
 }
 
 function tensorNamed(parameters: ParameterSet, name: string): Tensor {
-  const tensor = parameters.tensors.find((candidate) => candidate.name === name);
+  const tensor = findTensor(parameters, name);
   if (tensor === undefined) throw new Error(`float32 path: the model has no parameter ${name}`);
   return tensor;
 }

@@ -167,7 +167,7 @@ export class Float32Stack {
    */
   backward(input: StackInput, B: number, T: number, top: TopGradientSource, cancel: CancellationFlag | undefined): boolean {
     const k = this.kernels;
-    const f32 = k.arena;
+    const arena = k.arena;
     const H = this.H;
     const GH = this.G * H;
     const gru = this.config.cell === 'gru';
@@ -176,7 +176,7 @@ export class Float32Stack {
       const layer = this.parameters.layers[l]!;
       const I = layer.inputSize;
       const below = l > 0 ? this.layers[l - 1]! : null;
-      f32.f32.fill(0, this.cellCarry, this.cellCarry + B * H);
+      arena.f32.fill(0, this.cellCarry, this.cellCarry + B * H);
       for (let chunkEnd = T; chunkEnd > 0; chunkEnd -= CHUNK_STEPS) {
         const chunkStart = Math.max(0, chunkEnd - CHUNK_STEPS);
         if (l === this.layers.length - 1) {
@@ -185,7 +185,7 @@ export class Float32Stack {
           // step chunkStart adds its recurrence into block chunkStart − 1, which holds an older step until then
           if (chunkStart > 0) {
             const below = this.gradientBlock(l, B, chunkStart - 1);
-            f32.f32.fill(0, below, below + B * H);
+            arena.f32.fill(0, below, below + B * H);
           }
         }
         for (let t = chunkEnd - 1; t >= chunkStart; t--) {
@@ -209,7 +209,7 @@ export class Float32Stack {
           k.addColumnSums(dZHidden, chunkRows, GH, GH, layer.dBiasHh);
         } else {
           // both biases see the same dZ: sum once, add twice
-          f32.f32.fill(0, this.biasGradientSum, this.biasGradientSum + GH);
+          arena.f32.fill(0, this.biasGradientSum, this.biasGradientSum + GH);
           k.addColumnSums(dZ, chunkRows, GH, GH, this.biasGradientSum);
           k.addRowVector(layer.dBiasIh, 1, GH, GH, this.biasGradientSum);
           k.addRowVector(layer.dBiasHh, 1, GH, GH, this.biasGradientSum);
