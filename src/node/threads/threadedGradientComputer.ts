@@ -9,7 +9,6 @@
 // waits with Atomics.wait in 20 ms steps, checking its cancel flag between them. The workers are started and
 // watched by one supervisor thread (shardWorker.ts), whose idle event loop turns a worker's death into an error
 // here: this thread's own event handlers cannot run while it waits.
-import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -26,7 +25,6 @@ import { accumulateShard, addFrom, flattenInto, parameterTotal, shardSizes } fro
 export const SHARD_WORKER_FILE = 'gradientShardWorker.js';
 /** How long one Atomics.wait lasts before the cancel flag is read again: a cancel is answered within this. */
 const WAIT_MS = 20;
-const MAX_DEFAULT_THREADS = 8;
 /**
  * host/platform/workerLimits.ts's workerResourceLimits() at its default heap (DEFAULT_WORKER_HEAP_MB); node/ may not
  * import host/, so a host that has the user's rnnLab.workers.maxMemoryMB passes `resourceLimits` itself.
@@ -49,12 +47,6 @@ export interface ThreadedComputerOptions {
   readonly workerScript?: string;
   /** Each worker's limits (default: the extension's default worker limits). */
   readonly resourceLimits?: ResourceLimits;
-}
-
-/** Threads worth using here: the cores Node may run on, at most 8 (more shards of a mini-batch gain little), ≥ 1. */
-export function defaultThreadCount(): number {
-  const available = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(MAX_DEFAULT_THREADS, available));
 }
 
 /** The shard worker beside the running bundle (dist/); a caller running from elsewhere passes `workerScript`. */

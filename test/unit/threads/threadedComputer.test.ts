@@ -11,7 +11,10 @@ import { createOptimizer } from '../../../src/engine/optimizers';
 import { SeededRandom } from '../../../src/engine/random';
 import { DEFAULT_REMEDY_OPTIONS } from '../../../src/engine/remedies/remedyOptions';
 import { train } from '../../../src/engine/training/train';
-import { createThreadedComputer, defaultThreadCount, type ThreadedGradientComputer } from '../../../src/node/threads/threadedGradientComputer';
+import { createThreadedComputer, type ThreadedGradientComputer } from '../../../src/node/threads/threadedGradientComputer';
+import { machineCores } from '../../../src/node/threads/parallelTraining';
+import { choosePrecision } from '../../../src/lab/training/precision';
+import { modelConfig } from '../engine/trainingFixtures';
 import { bundleWorker } from '../workerBundle';
 import { copyGradients, initialisedModel, lstmManyToOne, referenceBatch, rnnSynced, shuffledOrder, threadCount, within, type Problem } from './threadFixtures';
 
@@ -51,9 +54,10 @@ describe('ThreadedGradientComputer (real worker threads, bundled like dist/gradi
   });
   after(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-  it('defaultThreadCount is the available cores, between 1 and 8', () => {
-    const count = defaultThreadCount();
+  it('the default thread count (setting 0) is the available cores, between 1 and 8', () => {
+    const count = choosePrecision('float32', 0, modelConfig({ hiddenSize: 128 }), { omega: 0, truncation: null }, 64, machineCores()).threads;
     assert.ok(Number.isInteger(count) && count >= 1 && count <= 8, String(count));
+    assert.equal(count, Math.min(8, machineCores()));
   });
 
   for (const make of [lstmManyToOne, rnnSynced]) {
