@@ -61,6 +61,29 @@ function runsRoot(): string {
   return path.join(folder.uri.fsPath, '.rnn-lab', 'runs');
 }
 
+/** Lines 3–300 of the workspace's sine.csv, selected in the editor (no header in the selection: column 2 is the value). */
+async function selectSavedSineRows(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  const document = await vscode.workspace.openTextDocument(path.join(folder.uri.fsPath, 'sine.csv'));
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(2, 0, 299, document.lineAt(299).text.length);
+}
+
+interface RerunJson {
+  readonly lossPerEpoch: number[];
+  readonly precision: string;
+  readonly threads: number;
+  readonly rerun: { identical: boolean; recordedEpochs: number };
+}
+
+/** `rnn-lab train --from-run` of a saved run, with the extension's own CLI bundle. */
+async function rerun(runJsonPath: string): Promise<RerunJson> {
+  const cli = path.join(extensionUnderTest().extensionPath, 'dist', 'cli.js');
+  const { stdout } = await execFile('node', [cli, 'train', '--from-run', path.dirname(runJsonPath), '--json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout) as RerunJson;
+}
+
 function runFolders(): string[] {
   return fs.existsSync(runsRoot()) ? fs.readdirSync(runsRoot()) : [];
 }
@@ -230,15 +253,7 @@ describe('Train on Selection (issue 5)', () => {
   it('a run the extension saved is repeated headless by rnn-lab train --from-run with identical losses (a selection and a file)', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
-    const cli = path.join(extensionUnderTest().extensionPath, 'dist', 'cli.js');
-    const rerun = async (runJsonPath: string): Promise<{ lossPerEpoch: number[]; rerun: { identical: boolean; recordedEpochs: number } }> => {
-      const { stdout } = await execFile('node', [cli, 'train', '--from-run', path.dirname(runJsonPath), '--json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 });
-      return JSON.parse(stdout) as { lossPerEpoch: number[]; rerun: { identical: boolean; recordedEpochs: number } };
-    };
-    // lines 3–300 of the workspace's sine.csv, selected in the editor (no header in the selection: column 2 is the value)
-    const document = await vscode.workspace.openTextDocument(path.join(folder.uri.fsPath, 'sine.csv'));
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(2, 0, 299, document.lineAt(299).text.length);
+    await selectSavedSineRows();
     const selected = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
       name: 'integration rerun selection',
       silent: true,
@@ -314,11 +329,7 @@ describe('Train on Selection (issue 5)', () => {
     assert.deepStrictEqual(stoppedRun.arithmetic?.precision, 'float32');
     assert.deepStrictEqual(stoppedRun.arithmetic?.kernels, 'wasm-simd');
     // a short run of the same model on a saved file, repeated headless: the recorded thread count splits the batches alike
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder);
-    const document = await vscode.workspace.openTextDocument(path.join(folder.uri.fsPath, 'sine.csv'));
-    const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(2, 0, 299, document.lineAt(299).text.length);
+    await selectSavedSineRows();
     const short = await vscode.commands.executeCommand<TrainResult>('rnnLab.trainOnSelection', {
       name: 'integration float32 rerun',
       silent: true,
@@ -328,9 +339,7 @@ describe('Train on Selection (issue 5)', () => {
     assert.strictEqual(short.status, 'completed', short.message);
     const run = remember(short);
     assert.ok(run.arithmetic !== undefined && run.arithmetic.precision === 'float32' && run.arithmetic.reason === 'auto-large');
-    const cli = path.join(extensionUnderTest().extensionPath, 'dist', 'cli.js');
-    const { stdout } = await execFile('node', [cli, 'train', '--from-run', path.dirname(short.runJsonPath ?? ''), '--json', '--quiet'], { maxBuffer: 64 * 1024 * 1024 });
-    const repeated = JSON.parse(stdout) as { lossPerEpoch: number[]; threads: number; precision: string; rerun: { identical: boolean } };
+    const repeated = await rerun(short.runJsonPath ?? '');
     assert.deepStrictEqual([repeated.precision, repeated.threads], ['float32', run.arithmetic.threads]);
     assert.deepStrictEqual(repeated.lossPerEpoch, run.epochs.map((epoch) => epoch.trainLoss));
     assert.strictEqual(repeated.rerun.identical, true);
